@@ -1,0 +1,113 @@
+import HeapModule
+
+/// A handle to a scheduled event, used to cancel it. Stale handles (already fired or
+/// cancelled) are harmless: cancelling one is a no-op that returns false.
+public struct EventHandle: Hashable, Sendable {
+    @usableFromInline let slot: Int32
+    @usableFromInline let generation: UInt32
+    @inlinable init(slot: Int32, generation: UInt32) { self.slot = slot; self.generation = generation }
+}
+
+/// The pending-event set of a discrete-event simulation.
+///
+/// Events are ordered by (time, insertion sequence): two events at the same nanosecond fire in
+/// the order they were scheduled, so runs are reproducible. Cancellation is O(1): payloads live
+/// in a slot array with a generation counter per slot; cancelling bumps the generation, and the
+/// stale heap entry is skipped when it surfaces (lazy deletion). Slots are recycled, so steady
+/// state allocates nothing per event. The payload is a generic value (an enum in practice):
+/// no existential boxing on the hot path.
+public struct EventQueue<Payload> {
+    @usableFromInline struct Entry: Comparable {
+        @usableFromInline let time: Int64
+        @usableFromInline let sequence: UInt64
+        @usableFromInline let slot: Int32
+        @usableFromInline let generation: UInt32
+
+        @inlinable init(time: Int64, sequence: UInt64, slot: Int32, generation: UInt32) {
+            self.time = time; self.sequence = sequence; self.slot = slot; self.generation = generation
+        }
+        @inlinable static func < (a: Entry, b: Entry) -> Bool {
+            a.time != b.time ? a.time < b.time : a.sequence < b.sequence
+        }
+        @inlinable static func == (a: Entry, b: Entry) -> Bool {
+            a.time == b.time && a.sequence == b.sequence
+        }
+    }
+
+    @usableFromInline var heap = Heap<Entry>()
+    @usableFromInline var payloads: [Payload?] = []
+    @usableFromInline var generations: [UInt32] = []
+    @usableFromInline var freeSlots: [Int32] = []
+    @usableFromInline var nextSequence: UInt64 = 0
+    @usableFromInline var liveCount = 0
+    /// Live (scheduled, not cancelled, not fired) events.
+    @inlinable public var count: Int { liveCount }
+
+    public init() {}
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// Schedule `payload` at absolute time `time`.
+    @inlinable @discardableResult
+    public mutating func schedule(at time: SimTime, _ payload: Payload) -> EventHandle {
+        let slot: Int32
+        if let reused = freeSlots.popLast() {
+            slot = reused
+            payloads[Int(slot)] = payload
+        } else {
+            slot = Int32(payloads.count)
+            payloads.append(payload)
+            generations.append(0)
+        }
+        let generation = generations[Int(slot)]
+        heap.insert(Entry(time: time.nanoseconds, sequence: nextSequence, slot: slot, generation: generation))
+        nextSequence &+= 1
+        liveCount += 1
+        return EventHandle(slot: slot, generation: generation)
+    }
+
+    /// Cancel a scheduled event. Returns false if it already fired or was cancelled.
+    @inlinable @discardableResult
+    public mutating func cancel(_ handle: EventHandle) -> Bool {
+        let i = Int(handle.slot)
+        guard i < generations.count, generations[i] == handle.generation, payloads[i] != nil else { return false }
+        release(slot: i)
+        return true
+    }
+
+    /// Whether the event behind `handle` is still pending.
+    @inlinable public func isPending(_ handle: EventHandle) -> Bool {
+        let i = Int(handle.slot)
+        return i < generations.count && generations[i] == handle.generation && payloads[i] != nil
+    }
+
+    /// Time of the earliest live event, discarding cancelled entries on the way.
+    @inlinable public mutating func peekTime() -> SimTime? {
+        while let top = heap.min {
+            if generations[Int(top.slot)] == top.generation { return SimTime(nanoseconds: top.time) }
+            _ = heap.removeMin()
+        }
+        return nil
+    }
+
+    /// Remove and return the earliest live event if its time is <= `limit`.
+    @inlinable public mutating func pop(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
+        while let top = heap.min {
+            let i = Int(top.slot)
+            if generations[i] != top.generation { _ = heap.removeMin(); continue }
+            if top.time > limit.nanoseconds { return nil }
+            _ = heap.removeMin()
+            let payload = payloads[i].unsafelyUnwrapped
+            release(slot: i)
+            return (SimTime(nanoseconds: top.time), payload)
+        }
+        return nil
+    }
+
+    @inlinable mutating func release(slot i: Int) {
+        payloads[i] = nil
+        generations[i] &+= 1
+        freeSlots.append(Int32(i))
+        liveCount -= 1
+    }
+}
