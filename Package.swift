@@ -23,6 +23,15 @@ let package = Package(
         .target(name: "SimKernel", dependencies: [
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
+        .target(name: "FleetModel"),
+        .target(name: "MaintenancePolicy", dependencies: ["FleetModel"]),
+        .target(name: "FleetSimulation", dependencies: [
+            "FleetModel", "MaintenancePolicy", "SimKernel", "Stochastics",
+            .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "HeapModule", package: "swift-collections"),
+        ]),
+        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"]),
+        .testTarget(name: "MaintenancePolicyTests", dependencies: ["MaintenancePolicy", "FleetModel"]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CGSL"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
     ]

@@ -1,0 +1,32 @@
+# fleetsim — the two commands a new user needs:
+#   make run    set up, build (release) and run Scenarios/default.yaml into Reports/default/
+#   make test   set up and run the test suite
+# Everything else here supports those two.
+
+SWIFT ?= swift
+SCENARIO ?= Scenarios/default.yaml
+OUT ?= Reports/default
+BIN := .build/release/fleetsim
+
+.PHONY: run test setup build bench clean
+
+# Install the system packages fleetsim needs, only when missing (Debian/Ubuntu).
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product fleetsim
+
+run: build
+	$(BIN) run $(SCENARIO) --out $(OUT)
+
+test: setup
+	$(SWIFT) test
+
+# Kernel and network micro-benchmarks (release build); prints figures, medians of runs.
+bench: build
+	$(BIN) bench kernel --runs 5
+	$(BIN) bench campaign --runs 3
+
+clean:
+	rm -rf .build

@@ -1,0 +1,90 @@
+import MaintenancePolicy
+import SimKernel
+import Stochastics
+
+/// What to do with an instance for which no host has room.
+public enum NoTargetAction: String, Sendable, CaseIterable {
+    /// Wait until capacity frees up (a host returns from maintenance, a move completes).
+    case wait
+    /// Leave the instance where it is and report it; the host's drain completes without it
+    /// (LXD's `lxc cluster evacuate` skips instances it cannot place).
+    case skip
+}
+
+/// Which hosts a campaign drains. Hosts are taken in fleet order unless listed by name.
+public enum HostSelection: Sendable, Equatable {
+    /// These hosts, in this order.
+    case names([String])
+    /// Every host in the fleet.
+    case all
+    /// Every host in one fault domain (OCI maintains one fault domain at a time).
+    case faultDomain(String)
+    /// Every host in one rack.
+    case rack(String)
+}
+
+/// A maintenance campaign: which hosts are emptied, in what order, how many at once.
+public struct CampaignConfig: Sendable {
+    public var hosts: HostSelection
+    /// Hosts in maintenance at once (draining or down). OCI and most operators work one
+    /// host per fault domain at a time; 1 is the conservative default.
+    public var maxHostsInMaintenance: Int
+    /// Moves out of one host at once. Nova's `max_concurrent_live_migrations` defaults to 1
+    /// (nova/conf/compute.py); it is the conservative choice for reboot moves too.
+    public var maxOutboundPerHost: Int
+    /// How long a drained host stays down before it accepts instances again.
+    public var maintenanceDuration: Distribution
+    public var placement: PlacementStrategy
+    public var onNoTarget: NoTargetAction
+
+    public init(hosts: HostSelection, maxHostsInMaintenance: Int = 1, maxOutboundPerHost: Int = 1,
+                maintenanceDuration: Distribution = .constant(7_200), placement: PlacementStrategy = .leastLoaded,
+                onNoTarget: NoTargetAction = .wait) {
+        self.hosts = hosts
+        self.maxHostsInMaintenance = maxHostsInMaintenance
+        self.maxOutboundPerHost = maxOutboundPerHost
+        self.maintenanceDuration = maintenanceDuration
+        self.placement = placement
+        self.onNoTarget = onNoTarget
+    }
+}
+
+/// Reboot migration (OCI: "the instance is stopped, migrated to a healthy host, and
+/// restarted"): downtime = stop + reassign + boot, each drawn per attempt, in seconds.
+/// OCI publishes no durations ("a short downtime"); the defaults are fleetsim's assumptions,
+/// typical of a VM with a remote boot volume: a graceful stop, a control-plane reassignment,
+/// and a guest boot.
+public struct RebootMigrationConfig: Sendable {
+    public var stopSeconds: Distribution
+    public var reassignSeconds: Distribution
+    public var bootSeconds: Distribution
+
+    public init(stopSeconds: Distribution, reassignSeconds: Distribution, bootSeconds: Distribution) {
+        self.stopSeconds = stopSeconds
+        self.reassignSeconds = reassignSeconds
+        self.bootSeconds = bootSeconds
+    }
+}
+
+/// Everything one run needs.
+public struct SimulationConfig: Sendable {
+    public var name: String
+    public var seed: UInt64
+    public var generator: GeneratorKind
+    /// Simulated time after which the run stops; unresolved instances are reported as such.
+    public var horizon: SimTime
+    public var fleet: FleetSpec
+    public var campaign: CampaignConfig
+    public var rebootMigration: RebootMigrationConfig
+
+    public init(name: String, seed: UInt64, generator: GeneratorKind = .mt19937, horizon: SimTime,
+                fleet: FleetSpec, campaign: CampaignConfig, rebootMigration: RebootMigrationConfig) {
+        self.name = name
+        self.seed = seed
+        self.generator = generator
+        self.horizon = horizon
+        self.fleet = fleet
+        self.campaign = campaign
+        self.rebootMigration = rebootMigration
+    }
+}

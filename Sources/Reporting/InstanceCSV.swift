@@ -1,0 +1,50 @@
+import FleetModel
+import FleetSimulation
+
+/// `instances.csv`: one row per attempt (and one for each instance that never had an
+/// attempt), for every replication. RFC 4180 quoting; stable row order (replication,
+/// instance id, attempt).
+public enum InstanceCSV {
+    public static let header = [
+        "replication", "instance", "shape", "ocpus", "memory_bytes", "source_host", "target_host", "attempt", "action",
+        "queued_at_s", "started_at_s", "ended_at_s", "queueing_delay_s", "waited_for_capacity_s", "downtime_s",
+        "outcome", "reason", "final_state", "final_reason", "final_host",
+    ]
+
+    public static func render(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
+        var out = header.joined(separator: ",") + "\n"
+        for (replication, rec) in runs {
+            var byInstance = Array(repeating: [Int](), count: rec.fleet.instances.count)
+            for (k, a) in rec.attempts.enumerated() { byInstance[a.instance.int].append(k) }
+            for instance in rec.fleet.instances {
+                let i = instance.id.int
+                let common = [String(replication), instance.name, instance.shape, NumberText.json(instance.demand.ocpus),
+                              String(instance.demand.memoryBytes)]
+                let final = [rec.finalState[i]?.rawValue ?? "", rec.finalReason[i], rec.fleet[rec.finalHost[i]].name]
+                let waited = NumberText.json(rec.waitedForCapacity[i].seconds)
+                if byInstance[i].isEmpty {
+                    let row = common + [rec.fleet[instance.initialHost].name, "", "", "", "", "", "", "", waited, "0", "", ""] + final
+                    out += row.map(field).joined(separator: ",") + "\n"
+                    continue
+                }
+                for k in byInstance[i] {
+                    let a = rec.attempts[k]
+                    let row = common + [
+                        rec.fleet[a.source].name, rec.fleet[a.target].name, String(a.attempt), a.action.rawValue,
+                        NumberText.json(a.queuedAt.seconds), NumberText.json(a.startedAt.seconds),
+                        a.endedAt.map { NumberText.json($0.seconds) } ?? "",
+                        NumberText.json(a.queueingDelay.seconds), waited, NumberText.json(a.downtime.seconds),
+                        a.outcome?.rawValue ?? "running", a.reason,
+                    ] + final
+                    out += row.map(field).joined(separator: ",") + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Number formatting shared by every report format, so JSON, CSV and Markdown agree and
+/// output is byte-identical across runs and machines (printf's correctly rounded decimal
+/// conversion, never locale-dependent).
+public enum NumberText {
+    /// Up to 6 decimals, trailing zeros trimmed: `1.5`, `0.000123`, `3600`.
+    public static func json(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        var s = String(format: "%.6f", x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s == "-0" ? "0" : s
+    }
+
+    /// Fixed decimals for tables.
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
+        guard x.isFinite else { return "n/a" }
+        let s = String(format: "%.\(decimals)f", x)
+        return s.hasPrefix("-") && Double(s) == 0 ? String(s.dropFirst()) : s
+    }
+
+    /// A duration in seconds for people: `850ms`, `12.3s`, `4.2min`, `3.1h`, `2.5d`.
+    public static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "n/a" }
+        let a = abs(seconds)
+        if a == 0 { return "0s" }
+        if a < 1 { return fixed(seconds * 1000, a < 0.01 ? 2 : 0) + "ms" }
+        if a < 120 { return fixed(seconds, 1) + "s" }
+        if a < 7_200 { return fixed(seconds / 60, 1) + "min" }
+        if a < 172_800 { return fixed(seconds / 3_600, 1) + "h" }
+        return fixed(seconds / 86_400, 1) + "d"
+    }
+
+    /// A fraction as a percentage: `12.5%`.
+    public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
+        fixed(fraction * 100, decimals) + "%"
+    }
+}

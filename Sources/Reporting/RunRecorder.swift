@@ -1,0 +1,106 @@
+import FleetModel
+import FleetSimulation
+import SimKernel
+
+/// One attempt to move an instance, as the report shows it.
+public struct AttemptRecord: Sendable {
+    public let instance: InstanceID
+    public let attempt: Int
+    public let action: MoveAction
+    public let source: HostID
+    public let target: HostID
+    public let queuedAt: SimTime
+    public let startedAt: SimTime
+    public var endedAt: SimTime?
+    public var downtime: SimTime = .zero
+    public var outcome: AttemptOutcome?
+    public var reason: String = ""
+
+    public var queueingDelay: SimTime { startedAt - queuedAt }
+}
+
+/// Per-host drain timeline.
+public struct HostRecord: Sendable {
+    public var drainStart: SimTime?
+    public var drainEnd: SimTime?
+    public var returned: SimTime?
+    public var instancesMoved = 0
+}
+
+/// Subscribes to one run's facts and keeps what the reports need. It only records: every
+/// statistic is computed afterwards from these records (`ReplicationMetrics`).
+public final class RunRecorder: FactObserver {
+    public let fleet: Fleet
+    public private(set) var attempts: [AttemptRecord] = []
+    public private(set) var hosts: [HostRecord]
+    public private(set) var finalState: [FinalState?]
+    public private(set) var finalReason: [String]
+    public private(set) var finalHost: [HostID]
+    /// Total time each instance waited for a target with capacity.
+    public private(set) var waitedForCapacity: [SimTime]
+    public private(set) var campaignStart: SimTime?
+    public private(set) var campaignEnd: SimTime?
+    private var queuedAt: [SimTime]
+    private var waitingSince: [SimTime?]
+    private var openAttempt: [Int?]
+
+    public init(fleet: Fleet) {
+        self.fleet = fleet
+        hosts = Array(repeating: HostRecord(), count: fleet.hosts.count)
+        let n = fleet.instances.count
+        finalState = Array(repeating: nil, count: n)
+        finalReason = Array(repeating: "", count: n)
+        finalHost = fleet.instances.map(\.initialHost)
+        waitedForCapacity = Array(repeating: .zero, count: n)
+        queuedAt = Array(repeating: .zero, count: n)
+        waitingSince = Array(repeating: nil, count: n)
+        openAttempt = Array(repeating: nil, count: n)
+    }
+
+    public func observe(_ fact: Fact) {
+        switch fact {
+        case .campaignStarted(let t): campaignStart = t
+        case .campaignEnded(let t): campaignEnd = t
+        case .hostDrainStarted(let h, let t): hosts[h.int].drainStart = t
+        case .hostDrained(let h, let t): hosts[h.int].drainEnd = t
+        case .hostReturned(let h, let t): hosts[h.int].returned = t
+        case .moveQueued(let i, let t): queuedAt[i.int] = t
+        case .waitingForCapacity(let i, let t): waitingSince[i.int] = t
+        case .attemptStarted(let i, let attempt, let action, let source, let target, let t):
+            if let since = waitingSince[i.int] {
+                waitedForCapacity[i.int] += t - since
+                waitingSince[i.int] = nil
+            }
+            openAttempt[i.int] = attempts.count
+            attempts.append(AttemptRecord(instance: i, attempt: attempt, action: action, source: source,
+                                          target: target, queuedAt: queuedAt[i.int], startedAt: t))
+        case .moved(let i, let from, let to, _):
+            hosts[from.int].instancesMoved += 1
+            finalHost[i.int] = to
+        case .attemptEnded(let i, _, _, let outcome, let reason, let downtime, let t):
+            if let k = openAttempt[i.int] {
+                attempts[k].endedAt = t
+                attempts[k].downtime = downtime
+                attempts[k].outcome = outcome
+                attempts[k].reason = reason
+                openAttempt[i.int] = nil
+            }
+        case .instanceResolved(let i, let state, let reason, let t):
+            finalState[i.int] = state
+            finalReason[i.int] = reason
+            if let since = waitingSince[i.int] {
+                waitedForCapacity[i.int] += t - since
+                waitingSince[i.int] = nil
+            }
+        case .reserved, .instanceStopped, .instanceResumed:
+            break
+        }
+    }
+
+    /// Total downtime per instance over all its attempts, in seconds.
+    public func downtimeSecondsPerInstance() -> [Double] {
+        var total = Array(repeating: 0.0, count: fleet.instances.count)
+        for a in attempts { total[a.instance.int] += a.downtime.seconds }
+        return total
+    }
+}

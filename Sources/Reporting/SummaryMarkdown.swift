@@ -1,0 +1,50 @@
+import FleetSimulation
+
+extension CampaignReport {
+    /// The Markdown summary printed on standard output and written as `summary.md`.
+    public func summaryMarkdown() -> String {
+        let id = identity
+        var md = "# fleetsim: \(id.scenarioName)\n\n"
+        md += "Scenario `\(id.scenarioFile)`, seed \(id.seed), \(id.replications) replication\(id.replications == 1 ? "" : "s"), "
+        md += "horizon \(NumberText.duration(id.horizonSeconds)), rng \(id.generator).\n"
+        md += "Fleet: \(id.hosts) hosts, \(id.instances) instances; the campaign drains \(id.campaignHosts) hosts.\n\n"
+
+        md += "## Campaign\n\n"
+        md += "| metric | mean | 95% CI | min | max |\n|---|---:|---:|---:|---:|\n"
+        md += row("makespan (all hosts back)", campaignMakespanSeconds, NumberText.duration)
+        md += row("drain makespan (all hosts empty)", drainMakespanSeconds, NumberText.duration)
+        md += row("mean downtime per moved instance", meanDowntimeSeconds, NumberText.duration)
+        md += row("p99 downtime", p99DowntimeSeconds, NumberText.duration)
+        if completedReplications < replications.count {
+            md += "\n\(replications.count - completedReplications) of \(replications.count) replications did not finish the campaign before the horizon.\n"
+        }
+
+        md += "\n## Outcomes (instances on campaign hosts)\n\n"
+        md += "| final state | count (mean) | rate | 95% CI |\n|---|---:|---:|---:|\n"
+        for state in FinalState.allCases where state != .untouched {
+            let w = rate(of: state)
+            md += "| \(state.rawValue) | \(NumberText.fixed(meanCount(of: state), meanCount(of: state) == meanCount(of: state).rounded() ? 0 : 1)) | "
+            md += "\(w.map { NumberText.percent($0.proportion) } ?? "n/a") | "
+            md += "\(w.map { NumberText.percent($0.lower) + " – " + NumberText.percent($0.upper) } ?? "n/a") |\n"
+        }
+
+        md += "\n## Downtime and waiting (pooled over replications)\n\n"
+        md += "| distribution | n | mean | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|---:|---:|\n"
+        md += pooledRow("downtime per moved instance", downtimeSeconds)
+        md += pooledRow("queueing delay per attempt", queueingDelaySeconds)
+        md += pooledRow("wait for capacity (instances that waited)", waitedForCapacitySeconds)
+        return md
+    }
+
+    private func row(_ name: String, _ m: AcrossReplications, _ fmt: (Double) -> String) -> String {
+        guard let mean = m.mean else { return "| \(name) | n/a | | | |\n" }
+        let ci = (m.ci95Low != nil && m.ci95High != nil) ? "\(fmt(m.ci95Low!)) – \(fmt(m.ci95High!))" : "n/a (1 run)"
+        return "| \(name) | \(fmt(mean)) | \(ci) | \(fmt(m.min!)) | \(fmt(m.max!)) |\n"
+    }
+
+    private func pooledRow(_ name: String, _ d: PooledDistribution) -> String {
+        guard d.count > 0 else { return "| \(name) | 0 | | | | | |\n" }
+        let f = NumberText.duration
+        return "| \(name) | \(d.count) | \(f(d.mean!)) | \(f(d.p50!)) | \(f(d.p90!)) | \(f(d.p99!)) | \(f(d.max!)) |\n"
+    }
+}

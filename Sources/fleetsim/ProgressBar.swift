@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A one-line progress bar on standard error, drawn only when standard error is a terminal
+/// (a CI log or a pipe gets nothing, so output stays clean and reproducible).
+struct ProgressBar {
+    let total: Int
+    let label: String
+    let enabled: Bool
+    private var lastDrawn = -1
+
+    init(total: Int, label: String, enabled: Bool = standardErrorIsTerminal) {
+        self.total = max(total, 1)
+        self.label = label
+        self.enabled = enabled
+    }
+
+    mutating func update(_ done: Int) {
+        guard enabled else { return }
+        let width = 30
+        let filled = min(width, done * width / total)
+        guard filled != lastDrawn || done == total else { return }
+        lastDrawn = filled
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        fputs("\r\(label) [\(bar)] \(done)/\(total)", stderr)
+        if done >= total { fputs("\n", stderr) }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import FleetSimulation
+import Reporting
+import Scenario
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario and write its reports.",
+        discussion: """
+        Writes summary.json (versioned schema), instances.csv (one row per attempt) and
+        summary.md into the output directory, each atomically (temporary file, then rename),
+        and prints the Markdown summary on standard output. Nothing is written when the
+        scenario has errors.
+
+        Examples:
+          fleetsim run Scenarios/default.yaml
+          fleetsim run Scenarios/default.yaml --replications 20 --seed 1 --format json
+          fleetsim run Scenarios/default.yaml --check-invariants --out /tmp/check
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "Override the scenario's seed.")
+    var seed: UInt64?
+
+    @Option(help: "Independent replications (default: the scenario's, else 1).")
+    var replications: Int?
+
+    @Option(help: "Output directory (default: Reports/<scenario file name>).")
+    var out: String?
+
+    @Option(help: "Comma-separated report formats to write: json, csv, md.")
+    var format: String = "json,csv,md"
+
+    @Flag(help: "Check the invariants (no instance lost or duplicated, capacity never exceeded, downtime accounted) and exit 1 at the first violation.")
+    var checkInvariants = false
+
+    @Flag(help: "Do not print the summary on standard output.")
+    var quiet = false
+
+    func validate() throws {
+        if let replications, replications < 1 {
+            throw ValidationError("--replications must be at least 1, got \(replications)")
+        }
+        _ = try parsedFormats()
+    }
+
+    func parsedFormats() throws -> [ReportFormat] {
+        var formats: [ReportFormat] = []
+        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let f = ReportFormat(rawValue: name) else {
+                throw ValidationError("--format: unknown format '\(name)' (expected a comma-separated list of json, csv, md)")
+            }
+            if !formats.contains(f) { formats.append(f) }
+        }
+        return formats
+    }
+
+    func run() throws {
+        let prepared = try PreparedScenario.load(path: scenario, seedOverride: seed, replicationsOverride: replications)
+        let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true)
+        if let violation = outcome.firstViolation {
+            throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")
+        }
+        let directory = out ?? "Reports/" + prepared.defaultReportName
+        var files: [(ReportFormat, String)] = []
+        for f in try parsedFormats() {
+            switch f {
+            case .json: files.append((f, outcome.report.summaryJSON().rendered()))
+            case .csv: files.append((f, InstanceCSV.render(outcome.recorders)))
+            case .md: files.append((f, outcome.report.summaryMarkdown()))
+            }
+        }
+        do {
+            _ = try ReportWriter.write(files, into: directory)
+        } catch {
+            throw CommandFailure.runFailed("\(error)")
+        }
+        if !quiet {
+            print(outcome.report.summaryMarkdown(), terminator: "")
+            print("\nReports written to \(directory)/: \(files.map(\.0.fileName).joined(separator: ", "))")
+        }
+    }
+}
