@@ -23,7 +23,13 @@ let package = Package(
         .target(name: "SimKernel", dependencies: [
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
+        // YAML scenario files -> validated, typed configuration (units, key paths, diagnostics).
+        .target(name: "Scenario", dependencies: [
+            "SimKernel",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CGSL"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SimKernel"]),
     ]
 )
