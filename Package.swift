@@ -7,6 +7,9 @@ import PackageDescription
 
 let package = Package(
     name: "fleetsim",
+    products: [
+        .executable(name: "fleetsim", targets: ["fleetsim"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -30,9 +33,24 @@ let package = Package(
             .product(name: "DequeModule", package: "swift-collections"),
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
-        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"]),
-        .testTarget(name: "MaintenancePolicyTests", dependencies: ["MaintenancePolicy", "FleetModel"]),
+        // YAML scenario files -> validated, typed configuration (units, key paths, diagnostics).
+        .target(name: "Scenario", dependencies: [
+            "SimKernel", "Stochastics", "FleetSimulation", "MaintenancePolicy",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "Reporting", dependencies: ["FleetModel", "FleetSimulation", "SimKernel", "Stochastics"]),
+        .executableTarget(name: "fleetsim", dependencies: [
+            "Scenario", "Reporting", "FleetSimulation", "FleetModel", "SimKernel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CGSL"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"]),
+        .testTarget(name: "MaintenancePolicyTests", dependencies: ["MaintenancePolicy", "FleetModel"]),
+        .testTarget(name: "FleetSimulationTests", dependencies: ["FleetSimulation", "FleetModel", "Stochastics", "SimKernel"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SimKernel"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FleetSimulation", "FleetModel", "Stochastics"]),
+        // End-to-end: runs the built `fleetsim` binary on the shipped scenarios.
+        .testTarget(name: "fleetsimTests", dependencies: ["fleetsim"]),
     ]
 )

@@ -1,0 +1,144 @@
+import Foundation
+import Yams
+
+/// Reads one scenario document: holds the parsed tree, the file name used in diagnostics and
+/// every diagnostic found so far. Reading never stops at the first problem: accessors record a
+/// diagnostic, return nil, and the caller carries on, so one run reports everything.
+///
+/// ```swift
+/// let fleet = try ScenarioReader.read(contentsOfFile: "fleet.yaml") { root in
+///     let name = root.required("name", .string)
+///     let racks = root.sequence("racks") { rack in
+///         rack.mapping { r -> Rack? in
+///             let uplink = r.required("uplink", .bytesPerSecond)
+///             let hosts = r.optional("hosts", .count, default: 16)
+///             guard let uplink else { return nil }
+///             return Rack(uplinkBytesPerSecond: uplink, hosts: hosts)
+///         }
+///     }
+///     guard let name, let racks else { return nil }
+///     return Fleet(name: name, racks: racks)
+/// }
+/// ```
+///
+/// Read every field of a mapping before bailing out on a nil: a key never asked for is
+/// reported as unknown by ``MappingReader/finish()``.
+public final class ScenarioReader {
+    /// The name diagnostics use for the file (as given, usually a relative path).
+    public let file: String
+    /// The document text (empty when the file could not be read).
+    public let yaml: String
+    /// Directory against which relative data files (`file: data.csv`) are resolved.
+    public var baseDirectory: String
+    /// What distribution fields accept; replace with Stochastics' table when it exists.
+    public var distributionSchema: DistributionSchema
+    /// Every problem found so far, in the order found (``ScenarioError`` sorts by position).
+    public private(set) var diagnostics: [ScenarioDiagnostic] = []
+    /// The document's root node; nil when the file is missing, empty or not valid YAML.
+    public let rootNode: Node?
+
+    let suppressedKeys: Set<YAMLLoader.Position>
+
+    /// Parse `yaml`, naming it `file` in diagnostics. Syntax errors and duplicate keys are
+    /// recorded immediately.
+    public init(yaml: String, file: String = "<scenario>", baseDirectory: String = ".",
+                distributionSchema: DistributionSchema = .standard) {
+        self.file = file
+        self.yaml = yaml
+        self.baseDirectory = baseDirectory
+        self.distributionSchema = distributionSchema
+        let loaded = YAMLLoader(yaml: yaml, file: file)
+        self.rootNode = loaded.root
+        self.diagnostics = loaded.diagnostics
+        self.suppressedKeys = loaded.suppressedKeys
+    }
+
+    /// Read and parse the file at `path`. A missing or unreadable file is a diagnostic (with no
+    /// line: it has none), not a crash.
+    public convenience init(contentsOfFile path: String, distributionSchema: DistributionSchema = .standard) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let base = directory.isEmpty ? "." : directory
+        guard FileManager.default.fileExists(atPath: path) else {
+            self.init(failedFile: path, code: .missingFile, expected: "an existing scenario file",
+                      found: "no such file", baseDirectory: base, distributionSchema: distributionSchema)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            self.init(failedFile: path, code: .unreadableFile, expected: "a readable scenario file",
+                      found: "a file that cannot be read", baseDirectory: base, distributionSchema: distributionSchema)
+            return
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            self.init(failedFile: path, code: .unreadableFile, expected: "UTF-8 text",
+                      found: "bytes that are not UTF-8", baseDirectory: base, distributionSchema: distributionSchema)
+            return
+        }
+        self.init(yaml: text, file: path, baseDirectory: base, distributionSchema: distributionSchema)
+    }
+
+    private init(failedFile path: String, code: ScenarioDiagnostic.Code, expected: String, found: String,
+                 baseDirectory: String, distributionSchema: DistributionSchema) {
+        self.file = path
+        self.yaml = ""
+        self.baseDirectory = baseDirectory
+        self.distributionSchema = distributionSchema
+        self.rootNode = nil
+        self.suppressedKeys = []
+        self.diagnostics = [ScenarioDiagnostic(code, at: SourceLocation(file: path, line: 0, column: 0),
+                                               expected: expected, found: found)]
+    }
+
+    /// A cursor on the root node, if the document parsed.
+    public var root: NodeCursor? { rootNode.map { NodeCursor(reader: self, node: $0, path: .root) } }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Record a diagnostic.
+    public func report(_ diagnostic: ScenarioDiagnostic) { diagnostics.append(diagnostic) }
+
+    /// Record a diagnostic at `node` (1:1 when nil).
+    public func report(_ code: ScenarioDiagnostic.Code, at node: Node?, path: FieldPath,
+                       expected: String, found: String, suggestion: String? = nil,
+                       severity: ScenarioDiagnostic.Severity = .error) {
+        report(ScenarioDiagnostic(code, at: SourceLocation(file: file, mark: node?.mark), path: path,
+                                  expected: expected, found: found, suggestion: suggestion, severity: severity))
+    }
+
+    /// Read the root as a mapping with `body` (then report its unknown keys). Nil when the
+    /// document did not parse, is not a mapping, or `body` returned nil.
+    public func readRoot<T>(_ body: (MappingReader) -> T?) -> T? {
+        root?.mapping(body)
+    }
+
+    /// `value` if reading produced no errors; otherwise every diagnostic, sorted by position.
+    public func result<T>(_ value: T?) throws(ScenarioError) -> T {
+        if hasErrors { throw ScenarioError(diagnostics) }
+        guard let value else {
+            throw ScenarioError([ScenarioDiagnostic(
+                .invalidValue, at: SourceLocation(file: file, line: 1, column: 1),
+                expected: "a complete scenario", found: "a document the schema could not use")])
+        }
+        return value
+    }
+
+    /// Read a whole file: parse, walk the root mapping with `body`, and throw every diagnostic.
+    public static func read<T>(contentsOfFile path: String, distributionSchema: DistributionSchema = .standard,
+                               _ body: (MappingReader) -> T?) throws(ScenarioError) -> T {
+        let reader = ScenarioReader(contentsOfFile: path, distributionSchema: distributionSchema)
+        return try reader.result(reader.readRoot(body))
+    }
+
+    /// Read a document held in memory, naming it `file` in diagnostics.
+    public static func read<T>(yaml: String, file: String = "<scenario>", distributionSchema: DistributionSchema = .standard,
+                               _ body: (MappingReader) -> T?) throws(ScenarioError) -> T {
+        let reader = ScenarioReader(yaml: yaml, file: file, distributionSchema: distributionSchema)
+        return try reader.result(reader.readRoot(body))
+    }
+
+    /// Whether a mapping key was renamed by the loader because it repeats an earlier key (it
+    /// has been reported as a duplicate already and is skipped).
+    func isSuppressedKey(_ node: Node) -> Bool {
+        guard !suppressedKeys.isEmpty, let mark = node.mark else { return false }
+        return suppressedKeys.contains(YAMLLoader.Position(line: mark.line, column: mark.column))
+    }
+}
