@@ -13,6 +13,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_erf.h>
 #include <gsl/gsl_math.h>
 
 static inline const gsl_rng_type *fleetsim_rng_mt19937(void) { return gsl_rng_mt19937; }

@@ -1,0 +1,108 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Values (and optional weights) of an empirical distribution, read from a CSV file.
+public struct EmpiricalData: Sendable, Equatable {
+    public let values: [Double]
+    public let weights: [Double]?
+
+    public init(values: [Double], weights: [Double]? = nil) {
+        self.values = values
+        self.weights = weights
+    }
+
+    /// Reads one numeric column (and optionally a weight column) of a CSV file.
+    ///
+    /// Header: when a column is named, the first non-blank line must be a header holding that
+    /// name. When columns are given only by 0-based index the header is optional: the first
+    /// non-blank line is taken as a header if its field in `column` is not a number. Blank
+    /// lines and lines starting with '#' are skipped; CRLF line ends and a UTF-8 byte-order
+    /// mark are accepted. Every data row must hold a finite number in each requested column.
+    public static func load(csvPath: String, column: CSVColumn,
+                            weightColumn: CSVColumn? = nil) throws(EmpiricalDataError) -> EmpiricalData {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: csvPath))
+            text = String(decoding: data, as: UTF8.self)
+        } catch {
+            throw .unreadable(path: csvPath, reason: "\(error)")
+        }
+
+        // isNewline splits on "\n", "\r\n" (one Character in Swift) and "\r".
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        var rows: [(line: Int, fields: [String])] = []
+        for (i, raw) in lines.enumerated() {
+            let line = i == 0 && raw.first == "\u{FEFF}" ? raw.dropFirst() : raw
+            let content = line.drop(while: \.isWhitespace)
+            if content.isEmpty || content.first == "#" { continue }
+            guard let fields = csvFields(line) else { throw .unterminatedQuote(path: csvPath, line: i + 1) }
+            rows.append((i + 1, fields))
+        }
+        guard let first = rows.first else { throw .noData(path: csvPath) }
+
+        let byName = { (c: CSVColumn?) -> Bool in if case .name = c { return true } else { return false } }
+        let hasHeader: Bool
+        if byName(column) || byName(weightColumn) {
+            hasHeader = true
+        } else if case let .index(i) = column, i < first.fields.count {
+            hasHeader = number(first.fields[i]) == nil
+        } else {
+            hasHeader = false
+        }
+
+        func position(_ c: CSVColumn) throws(EmpiricalDataError) -> Int {
+            switch c {
+            case let .index(i):
+                return i
+            case let .name(name):
+                guard let i = first.fields.firstIndex(of: name) else {
+                    throw .columnNotFound(path: csvPath, line: first.line, column: c.description, header: first.fields)
+                }
+                return i
+            }
+        }
+        let valueAt = try position(column)
+        let weightAt = try weightColumn.map { (c) throws(EmpiricalDataError) in try position(c) }
+
+        func read(_ row: (line: Int, fields: [String]), _ at: Int, _ c: CSVColumn) throws(EmpiricalDataError) -> Double {
+            guard at >= 0, at < row.fields.count else {
+                throw .missingField(path: csvPath, line: row.line, column: c.description, fieldCount: row.fields.count)
+            }
+            guard let x = number(row.fields[at]) else {
+                throw .notANumber(path: csvPath, line: row.line, column: c.description, found: row.fields[at])
+            }
+            return x
+        }
+        var values: [Double] = []
+        var weights: [Double] = []
+        for row in rows.dropFirst(hasHeader ? 1 : 0) {
+            values.append(try read(row, valueAt, column))
+            if let weightAt, let weightColumn { weights.append(try read(row, weightAt, weightColumn)) }
+        }
+        guard !values.isEmpty else { throw .noData(path: csvPath) }
+        return EmpiricalData(values: values, weights: weightColumn == nil ? nil : weights)
+    }
+
+    /// The empirical distribution of these values, validated.
+    public func distribution() throws(DistributionError) -> Distribution {
+        try Distribution.empirical(values: values, weights: weights)
+    }
+
+    /// Loads a CSV column and builds its empirical distribution; any problem is reported with
+    /// the file's path.
+    public static func distribution(csvPath: String, column: CSVColumn,
+                                    weightColumn: CSVColumn? = nil) throws(EmpiricalDataError) -> Distribution {
+        let data = try load(csvPath: csvPath, column: column, weightColumn: weightColumn)
+        do { return try data.distribution() } catch { throw .invalid(path: csvPath, error) }
+    }
+
+    /// A finite number, or nil. Swift's Double(String) also accepts "inf", "nan" and hex
+    /// floats; the non-finite ones are refused here.
+    private static func number(_ field: String) -> Double? {
+        guard let x = Double(field), x.isFinite else { return nil }
+        return x
+    }
+}

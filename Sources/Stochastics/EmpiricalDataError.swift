@@ -1,0 +1,30 @@
+/// Why an empirical CSV file could not be loaded. Messages start with the file and, where
+/// there is one, the line number, then say what was found.
+public enum EmpiricalDataError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case noData(path: String)
+    case columnNotFound(path: String, line: Int, column: String, header: [String])
+    case missingField(path: String, line: Int, column: String, fieldCount: Int)
+    case notANumber(path: String, line: Int, column: String, found: String)
+    case unterminatedQuote(path: String, line: Int)
+    case invalid(path: String, DistributionError)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason):
+            return "\(path): cannot read: \(reason)"
+        case let .noData(path):
+            return "\(path): no data rows"
+        case let .columnNotFound(path, line, column, header):
+            return "\(path) line \(line): no column \(column) in header; found: \(header.joined(separator: ", "))"
+        case let .missingField(path, line, column, fieldCount):
+            return "\(path) line \(line): column \(column) missing, found only \(fieldCount) field(s)"
+        case let .notANumber(path, line, column, found):
+            return "\(path) line \(line), column \(column): expected a finite number, found '\(found)'"
+        case let .unterminatedQuote(path, line):
+            return "\(path) line \(line): unterminated quoted field"
+        case let .invalid(path, error):
+            return "\(path): \(error)"
+        }
+    }
+}
