@@ -40,3 +40,28 @@ struct KernelBench: ParsableCommand {
         print("kernel: median \(String(format: "%.0f", median(rates))) events/s over \(rates.count) runs (population \(population))")
     }
 }
+
+struct CampaignBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign",
+        abstract: "Whole-campaign benchmark: runs a scenario and prints wall time and events per second.")
+
+    @Argument(help: "The scenario file.") var scenario: String = "Scenarios/default.yaml"
+    @Option(help: "Runs; the median is reported.") var runs: Int = 3
+
+    func run() throws {
+        let prepared = try PreparedScenario.load(path: scenario, seedOverride: nil, replicationsOverride: 1)
+        var walls: [Double] = []
+        var events = 0
+        for r in 1...max(runs, 1) {
+            let start = monotonicSeconds()
+            let outcome = try prepared.runAll(checkInvariants: false, progress: false)
+            let wall = monotonicSeconds() - start
+            events = outcome.report.replications.first?.eventsProcessed ?? 0
+            walls.append(wall)
+            print("run \(r): \(String(format: "%.3f", wall)) s, \(events) events")
+        }
+        let m = median(walls)
+        print("campaign \(scenario): median \(String(format: "%.3f", m)) s per replication over \(walls.count) runs, \(String(format: "%.0f", Double(events) / m)) events/s (\(prepared.fleet.hosts.count) hosts, \(prepared.fleet.instances.count) instances)")
+    }
+}

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// The documented exit codes.
 enum ExitStatus {
@@ -21,8 +19,13 @@ struct CommandFailure: Error {
 func printError(_ message: String) {
     var text = message
     if !text.hasSuffix("\n") { text += "\n" }
-    fputs(text, stderr)
+    writeStandardError(text)
 }
 
 /// Whether standard error is a terminal (progress bars only then).
 var standardErrorIsTerminal: Bool { isatty(2) == 1 }
+
+/// Swift 6 forbids touching C's `stderr` global; FileHandle is the safe route.
+func writeStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal
 /// (a CI log or a pipe gets nothing, so output stays clean and reproducible).
@@ -23,7 +20,7 @@ struct ProgressBar {
         guard filled != lastDrawn || done == total else { return }
         lastDrawn = filled
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        fputs("\r\(label) [\(bar)] \(done)/\(total)", stderr)
-        if done >= total { fputs("\n", stderr) }
+        writeStandardError("\r\(label) [\(bar)] \(done)/\(total)")
+        if done >= total { writeStandardError("\n") }
     }
 }

@@ -25,6 +25,6 @@ do {
 }
 
 func Foundation_exit(_ code: Int32) -> Never {
-    fflush(stdout)
+    fflush(nil)
     exit(code)
 }

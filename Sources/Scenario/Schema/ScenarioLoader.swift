@@ -1,0 +1,126 @@
+import FleetSimulation
+import Foundation
+import SimKernel
+import Stochastics
+import Yams
+
+/// A scenario file read and validated into a `SimulationConfig`.
+public struct LoadedScenario {
+    public let path: String
+    public let config: SimulationConfig
+    /// Replications the scenario asks for (the CLI may override).
+    public let replications: Int
+    public let description: String
+    private let rootNode: Node?
+
+    init(path: String, config: SimulationConfig, replications: Int, description: String, rootNode: Node?) {
+        self.path = path
+        self.config = config
+        self.replications = replications
+        self.description = description
+        self.rootNode = rootNode
+    }
+
+    /// A diagnostic for an error found after parsing (e.g. while building the fleet), placed
+    /// at the line and column of the key path it names.
+    public func diagnostic(for error: Error) -> ScenarioError {
+        guard let e = error as? FleetBuildError else {
+            return ScenarioError([ScenarioDiagnostic(.invalidValue, at: SourceLocation(file: path, line: 1, column: 1),
+                                                     expected: "a scenario that can be built", found: "\(error)")])
+        }
+        let path = FieldPath(parsing: e.keyPath)
+        let node = rootNode.flatMap { path.locate(in: $0) }
+        return ScenarioError([ScenarioDiagnostic(.invalidValue, at: SourceLocation(file: self.path, mark: node?.mark),
+                                                 path: path, expected: "a fleet that can be built", found: e.message)])
+    }
+}
+
+extension ScenarioError {
+    /// All diagnostics, one per line, as the CLI prints them.
+    public var rendered: String { description }
+}
+
+/// Reads scenario files. See docs/scenario-reference.md for every key.
+public enum ScenarioLoader {
+    public static func load(path: String) -> Result<LoadedScenario, ScenarioError> {
+        let reader = ScenarioReader(contentsOfFile: path, distributionSchema: .stochastics)
+        return load(reader: reader, path: path)
+    }
+
+    /// Read a scenario held in memory (tests); `file` names it in diagnostics.
+    public static func load(yaml: String, file: String = "<scenario>", baseDirectory: String = ".") -> Result<LoadedScenario, ScenarioError> {
+        let reader = ScenarioReader(yaml: yaml, file: file, baseDirectory: baseDirectory, distributionSchema: .stochastics)
+        return load(reader: reader, path: file)
+    }
+
+    static func load(reader: ScenarioReader, path: String) -> Result<LoadedScenario, ScenarioError> {
+        let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let value = reader.readRoot { root -> LoadedScenario? in
+            let name = root.optional("name", .string, default: fallbackName)
+            let description = root.optional("description", .string, default: "")
+            // 1 is a fixed default so a scenario without a seed is still reproducible.
+            let seed = root.optional("seed", .count, default: 1)
+            let replications = root.optional("replications", .count(range: .atLeast(1)), default: 1)
+            // A campaign that has not finished after 90 days is stuck; the report says so.
+            let horizon = root.optional("horizon", .duration(range: .positive), default: .days(90))
+            let rng = root.optional("rng", .enumeration(GeneratorKind.self, noun: "generator"), default: .mt19937)
+            let fleet = root.mapping("fleet") { FleetSection.read($0) }
+            let campaign = root.mapping("campaign") { CampaignSection.read($0) }
+            let reboot = root.mapping("reboot_migration", required: false) { RebootSection.read($0) } ?? RebootSection.defaults
+            guard let fleet, let campaign else { return nil }
+            let config = SimulationConfig(name: name, seed: UInt64(seed), generator: rng, horizon: horizon,
+                                          fleet: fleet, campaign: campaign, rebootMigration: reboot)
+            return LoadedScenario(path: path, config: config, replications: replications, description: description,
+                                  rootNode: reader.rootNode)
+        }
+        do {
+            return .success(try reader.result(value))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+extension FieldPath {
+    /// Parse the text form `fleet.instance_groups[1].count` back into components.
+    public init(parsing text: String) {
+        var components: [Component] = []
+        var current = ""
+        var index = ""
+        var inIndex = false
+        for ch in text {
+            switch ch {
+            case "." where !inIndex:
+                if !current.isEmpty { components.append(.key(current)); current = "" }
+            case "[":
+                if !current.isEmpty { components.append(.key(current)); current = "" }
+                inIndex = true
+            case "]":
+                if let i = Int(index) { components.append(.index(i)) }
+                index = ""
+                inIndex = false
+            default:
+                if inIndex { index.append(ch) } else { current.append(ch) }
+            }
+        }
+        if !current.isEmpty { components.append(.key(current)) }
+        self.init(components)
+    }
+
+    /// The deepest node of `root` along this path (a prefix, when the path goes further than
+    /// the document, e.g. to a key left at its default).
+    public func locate(in root: Node) -> Node? {
+        var node = root
+        for component in components {
+            switch component {
+            case .key(let key):
+                guard let mapping = node.mapping, let next = mapping[key] else { return node }
+                node = next
+            case .index(let i):
+                guard let sequence = node.sequence, i < sequence.count else { return node }
+                node = sequence[i]
+            }
+        }
+        return node
+    }
+}
