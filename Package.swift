@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "SimKernel", dependencies: [
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
+        .target(name: "MigrationEngine", dependencies: ["Stochastics"]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CGSL"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "MigrationEngineTests", dependencies: ["MigrationEngine", "Stochastics"]),
     ]
 )
