@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "SimKernel", dependencies: [
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
+        // The live-migration engine: a pure state machine, no kernel import (DESIGN.md).
+        .target(name: "MigrationEngine", dependencies: ["Stochastics"]),
         .target(name: "FleetModel"),
         .target(name: "MaintenancePolicy", dependencies: ["FleetModel"]),
         .target(name: "FleetSimulation", dependencies: [
@@ -45,6 +47,7 @@ let package = Package(
         ]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CGSL"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "MigrationEngineTests", dependencies: ["MigrationEngine", "Stochastics"]),
         .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"]),
         .testTarget(name: "MaintenancePolicyTests", dependencies: ["MaintenancePolicy", "FleetModel"]),
         .testTarget(name: "FleetSimulationTests", dependencies: ["FleetSimulation", "FleetModel", "Stochastics", "SimKernel"]),

@@ -1,0 +1,59 @@
+/// Every knob of one live migration. Start from a `ManagementPreset` and override.
+public struct MigrationParameters: Sendable, Equatable {
+    // MARK: guest
+    public var memoryBytes: Int64
+    /// 4 KiB by default (TARGET_PAGE_SIZE on x86); 2 MiB for huge-page backed guests.
+    public var pageSizeBytes: Int64 = 4096
+    /// Fraction of pages that are all zeros when pass 0 reaches them.
+    public var zeroPageFraction: Double = 0
+
+    // MARK: wire format and CPU costs
+    /// Header in front of each page on the wire (ram.c save_page_header: one 8-byte
+    /// offset|flags word; the block name is sent only when the block changes).
+    public var pageHeaderBytes: Int64 = 8
+    /// A zero page is a header plus one byte (ram.c save_zero_page: RAM_SAVE_FLAG_ZERO + a 0 byte).
+    public var zeroPageWireBytes: Int64 = 9
+    /// Speed at which the sender checks a page for zeros (buffer_is_zero): zero pages are cheap on
+    /// the wire but must be read in full. Assumption: 10 GiB/s; 0 = free.
+    public var zeroScanBytesPerSecond: Double = 10 * 1024 * 1024 * 1024
+
+    // MARK: QEMU migration parameters
+    /// `max-bandwidth`; nil = uncapped. QEMU's own default is MAX_THROTTLE = 128 MiB/s
+    /// (migration/options.c); libvirt, Nova and KubeVirt lift it.
+    public var maxBandwidthBytesPerSecond: Double? = 128 * 1024 * 1024
+    /// `avail-switchover-bandwidth`: when set, used instead of the window estimate.
+    public var availSwitchoverBandwidthBytesPerSecond: Double? = nil
+    /// `downtime-limit` (options.c DEFAULT_MIGRATE_SET_DOWNTIME 300 ms).
+    public var downtimeLimitSeconds: Double = 0.3
+    /// BUFFER_DELAY (migration.h): rate-limit and bandwidth-estimate window.
+    public var bandwidthWindowSeconds: Double = 0.1
+    public var autoConverge: AutoConvergeSettings? = nil
+    public var postcopy: PostcopySettings? = nil
+    public var xbzrle: XbzrleSettings? = nil
+    public var streams = StreamSettings()
+
+    // MARK: fixed costs
+    /// Setup before the first byte (connection, dirty-log start, first sync). Assumption: 50 ms.
+    public var setupSeconds: Double = 0.05
+    /// Time from the switchover decision until the vCPUs are stopped; the guest keeps dirtying
+    /// meanwhile. Assumption: 0.
+    public var stopLatencySeconds: Double = 0
+    /// Device state sent during downtime (VFIO devices can add hundreds of MiB). Assumption: 1 MiB.
+    public var deviceStateBytes: Int64 = 1024 * 1024
+    /// Target resume, network announce and other fixed switchover work. Assumption: 30 ms.
+    public var switchoverOverheadSeconds: Double = 0.03
+
+    // MARK: management
+    public var management = ManagementPolicy()
+
+    public init(memoryBytes: Int64) { self.memoryBytes = memoryBytes }
+
+    /// Parameters filled by a preset for a guest of `memoryBytes`.
+    public init(memoryBytes: Int64, preset: ManagementPreset) {
+        self.memoryBytes = memoryBytes
+        preset.apply(to: &self)
+    }
+
+    public var totalPages: Int64 { memoryBytes / pageSizeBytes }
+    public var memoryGiB: Double { Double(memoryBytes) / Bytes.gibibyte }
+}

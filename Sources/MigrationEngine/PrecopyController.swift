@@ -1,0 +1,540 @@
+/// Which host a failure hit.
+public enum HostSide: Sendable, Equatable { case source, target }
+
+/// One live-migration attempt as a value-type state machine: QEMU pre-copy (passes separated by
+/// dirty-bitmap syncs, bandwidth x downtime-limit switchover, max-bandwidth bursts per 100 ms
+/// window, auto-converge), optional post-copy, and the management layer's timers.
+///
+/// It does not know the simulator's clock: time is passed in (seconds as Double, or nanoseconds
+/// through the `...Nanoseconds` variants). Drive it like this:
+///
+///     var c = PrecopyController(parameters: p, guest: .analytic(w), startSeconds: t0,
+///                               linkBytesPerSecond: share)
+///     schedule(c.nextDecisionSeconds)                 // one pending event per migration
+///     // at that event, time t:
+///     c.advance(toSeconds: t)                         // handles every decision point <= t
+///     for d in c.lastDecisions { ... }                // publish facts
+///     if let o = c.outcome { resolve(o) } else { schedule(c.nextDecisionSeconds) }
+///     // whenever the flow's share of the network changes, at time t:
+///     let next = c.rateChanged(atSeconds: t, linkBytesPerSecond: newShare)   // reschedule
+///
+/// Per decision point the work is O(1) for the analytic and trace models (the bitmap model
+/// draws its writes); nothing is allocated except the pass record.
+public struct PrecopyController {
+    public enum Phase: Sendable, Equatable {
+        case setup, precopy, stopAndCopy, postcopyBlackout, postcopyActive, finished
+    }
+
+    public let parameters: MigrationParameters
+    public private(set) var guest: DirtyModel
+    public private(set) var phase: Phase = .setup
+    public let startSeconds: Double
+    public private(set) var nowSeconds: Double
+    /// The network's share for this flow (before max-bandwidth and stream limits).
+    public private(set) var linkBytesPerSecond: Double
+
+    var window: BandwidthWindow
+    var autoConverge: AutoConverge?
+    var guestStopped = false
+
+    // current pass
+    public private(set) var passIndex = 0
+    var passStartSeconds: Double = 0
+    var passMemoryBytes: Double = 0
+    var passWireBytes: Double = 0
+    var passWireBytesSent: Double = 0
+    var scanSecondsRemaining: Double = 0
+    var passThrottlePercent = 0
+
+    // totals
+    public private(set) var bytesSent: Double = 0
+    var memoryBytesSent: Double = 0
+    public private(set) var dirtySyncCount = 0
+    public private(set) var downtimeLimitSeconds: Double
+    public private(set) var dirtyBytesAtLastSync: Double = 0
+    public private(set) var passes: [PassRecord] = []
+    /// Decisions taken during the last `advance`/`rateChanged`/failure call.
+    public private(set) var lastDecisions: [MigrationDecision] = []
+
+    // management timers
+    var nextDowntimeStep = 0
+    var timeoutFired = false
+    var progressWatermarkBytes = Double.infinity
+    var lastProgressSeconds: Double
+
+    // stop-and-copy / post-copy transfers
+    var transferBytesRemaining: Double = 0
+    var transferFixedSecondsRemaining: Double = 0
+    var transferCapBytesPerSecond: Double? = nil
+    var stopStartSeconds: Double = 0
+    var stopReason: OutcomeReason = .precopy
+    var downtimeSeconds: Double = 0
+    var postcopyStartSeconds: Double = 0
+    var postcopyActiveStartSeconds: Double = 0
+    var postcopyMemoryBytes: Double = 0
+    public private(set) var postcopyPaused = false
+    var postcopyReport: PostcopyReport? = nil
+
+    public private(set) var outcome: MigrationOutcome? = nil
+
+    public init(parameters: MigrationParameters, guest: DirtyModel, startSeconds: Double = 0,
+                linkBytesPerSecond: Double) {
+        self.parameters = parameters
+        self.guest = guest
+        self.startSeconds = startSeconds
+        nowSeconds = startSeconds
+        self.linkBytesPerSecond = linkBytesPerSecond
+        downtimeLimitSeconds = parameters.downtimeLimitSeconds
+        lastProgressSeconds = startSeconds
+        window = BandwidthWindow(startSeconds: startSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
+                                 capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
+        lastDecisions.reserveCapacity(8)
+    }
+
+    // MARK: - Public driving API
+
+    public var isFinished: Bool { phase == .finished }
+    public var throttlePercent: Int { autoConverge?.throttlePercent ?? 0 }
+
+    /// The controller's view in `query-migrate` terms.
+    public var observation: MigrationObservation {
+        MigrationObservation(elapsedSeconds: nowSeconds - startSeconds, bytesSent: bytesSent,
+                             dirtyBytesAtLastSync: dirtyBytesAtLastSync,
+                             windowBandwidthBytesPerSecond: window.lastWindowBytesPerSecond,
+                             throttlePercent: throttlePercent, downtimeLimitSeconds: downtimeLimitSeconds,
+                             dirtySyncCount: dirtySyncCount, passIndex: passIndex)
+    }
+
+    /// Absolute time (seconds) of the next decision point at the current rate: end of setup,
+    /// end of the zero-page scan or of a pass, a management timer, end of stop-and-copy or of a
+    /// post-copy stage. Infinity when nothing can happen (finished, or no bandwidth).
+    public var nextDecisionSeconds: Double {
+        switch phase {
+        case .finished: return .infinity
+        case .setup: return min(startSeconds + parameters.setupSeconds, nextTimerSeconds)
+        case .precopy:
+            if scanSecondsRemaining > 0 { return min(nowSeconds + scanSecondsRemaining, nextTimerSeconds) }
+            let remaining = passWireBytes - passWireBytesSent
+            let passEnd = remaining <= byteTolerance ? nowSeconds
+                : nowSeconds + window.secondsToSend(remaining, from: nowSeconds, rate: usableRate)
+            return min(passEnd, nextTimerSeconds)
+        case .stopAndCopy, .postcopyBlackout, .postcopyActive:
+            let rate = transferRate
+            if transferBytesRemaining > byteTolerance && rate <= 0 { return .infinity }
+            let bytesTime = transferBytesRemaining > byteTolerance ? transferBytesRemaining / rate : 0
+            return nowSeconds + bytesTime + max(0, transferFixedSecondsRemaining)
+        }
+    }
+
+    public var nextDecisionNanoseconds: Int64 { EngineTime.nanoseconds(roundingUp: nextDecisionSeconds) }
+
+    /// Let time run to `t`, handling every decision point on the way.
+    public mutating func advance(toSeconds t: Double) {
+        lastDecisions.removeAll(keepingCapacity: true)
+        advanceKeepingDecisions(to: t)
+    }
+
+    public mutating func advance(toNanoseconds t: Int64) { advance(toSeconds: EngineTime.seconds(nanoseconds: t)) }
+
+    /// The network changed this flow's share at `t`: account the past at the old rate, switch,
+    /// and return the new next decision time.
+    @discardableResult
+    public mutating func rateChanged(atSeconds t: Double, linkBytesPerSecond rate: Double) -> Double {
+        advance(toSeconds: t)
+        linkBytesPerSecond = max(0, rate)
+        return nextDecisionSeconds
+    }
+
+    @discardableResult
+    public mutating func rateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) -> Int64 {
+        rateChanged(atSeconds: EngineTime.seconds(nanoseconds: t), linkBytesPerSecond: rate)
+        return nextDecisionNanoseconds
+    }
+
+    /// A host failed at `t`. During post-copy the running guest is lost (its memory is split
+    /// between the hosts); otherwise the attempt aborts.
+    public mutating func hostFailed(_ side: HostSide, atSeconds t: Double) {
+        advance(toSeconds: t)
+        switch phase {
+        case .finished: return
+        case .postcopyBlackout, .postcopyActive: finish(.lost, .hostFailureDuringPostcopy)
+        default: emit(.abort(side == .source ? .sourceFailure : .targetFailure))
+            finish(.aborted, .aborted(side == .source ? .sourceFailure : .targetFailure))
+        }
+    }
+
+    /// The migration link was cut at `t`. Pre-copy aborts (the guest keeps running on the
+    /// source); post-copy pauses until `linkRestored` (QEMU postcopy-paused, recoverable).
+    public mutating func linkFailed(atSeconds t: Double) {
+        advance(toSeconds: t)
+        switch phase {
+        case .finished: return
+        case .postcopyBlackout, .postcopyActive:
+            if !postcopyPaused { postcopyPaused = true; emit(.postcopyPaused) }
+        default: emit(.abort(.linkFailure)); finish(.aborted, .aborted(.linkFailure))
+        }
+    }
+
+    public mutating func linkRestored(atSeconds t: Double) {
+        advance(toSeconds: t)
+        if postcopyPaused { postcopyPaused = false; emit(.postcopyResumed) }
+    }
+
+    /// Operator cancel (`migrate_cancel`); ignored once post-copy has started.
+    public mutating func cancel(atSeconds t: Double) {
+        advance(toSeconds: t)
+        switch phase {
+        case .setup, .precopy: emit(.abort(.cancelled)); finish(.aborted, .aborted(.cancelled))
+        default: return
+        }
+    }
+
+    /// Force-complete now (Nova `live-migration-force-complete`): post-copy when enabled, else
+    /// pause the guest and copy the rest.
+    public mutating func forceComplete(atSeconds t: Double) {
+        advance(toSeconds: t)
+        guard phase == .precopy else { return }
+        applyTimeoutAction(parameters.postcopy != nil ? .switchToPostcopy : .pauseAndComplete)
+    }
+
+    /// The outcome so far, as `running`, for a horizon that ends the run first.
+    public func runningOutcome() -> MigrationOutcome {
+        MigrationOutcome(state: .running, reason: .horizon, totalTimeSeconds: nowSeconds - startSeconds,
+                         downtimeSeconds: downtimeSeconds, bytesSent: bytesSent, passes: passes,
+                         dirtySyncCount: dirtySyncCount, finalThrottlePercent: throttlePercent,
+                         postcopy: postcopyReport)
+    }
+
+    // MARK: - Internals
+
+    var pageBytes: Double { Double(parameters.pageSizeBytes) }
+    var memoryBytes: Double { Double(parameters.memoryBytes) }
+    var byteTolerance: Double { 0.5 }
+    var usableRate: Double { parameters.streams.usableRate(linkBytesPerSecond: linkBytesPerSecond) }
+    var transferRate: Double {
+        if postcopyPaused { return 0 }
+        let r = usableRate
+        if let cap = transferCapBytesPerSecond { return min(r, cap) }
+        return r
+    }
+    var runFraction: Double { guestStopped ? 0 : (autoConverge?.runFraction ?? 1) }
+
+    var nextTimerSeconds: Double {
+        guard phase == .setup || phase == .precopy else { return .infinity }
+        let m = parameters.management
+        var t = Double.infinity
+        if nextDowntimeStep < m.downtimeSteps.count {
+            t = min(t, startSeconds + m.downtimeSteps[nextDowntimeStep].afterSeconds)
+        }
+        if let c = m.completionTimeoutSeconds, !timeoutFired { t = min(t, startSeconds + c) }
+        if let p = m.progressTimeoutSeconds { t = min(t, lastProgressSeconds + p) }
+        return t
+    }
+
+    mutating func emit(_ d: MigrationDecision) { lastDecisions.append(d) }
+
+    mutating func advanceKeepingDecisions(to t: Double) {
+        var guardCount = 0
+        while phase != .finished {
+            let next = nextDecisionSeconds
+            if next <= t {
+                progress(to: next)
+                handleDecisionPoint()
+                guardCount += 1
+                precondition(guardCount < 50_000_000, "migration controller made no progress")
+            } else {
+                progress(to: t)
+                break
+            }
+        }
+    }
+
+    /// Let time pass without crossing a decision point.
+    mutating func progress(to t: Double) {
+        var dt = t - nowSeconds
+        guard dt > 0 else { return }
+        switch phase {
+        case .finished: return
+        case .setup: break
+        case .precopy:
+            guest.advance(seconds: dt, runFraction: runFraction)
+            var cursor = nowSeconds
+            if scanSecondsRemaining > 0 {
+                let s = min(dt, scanSecondsRemaining)
+                scanSecondsRemaining -= s
+                if scanSecondsRemaining < 1e-12 { scanSecondsRemaining = 0 }
+                _ = window.advance(from: cursor, seconds: s, rate: usableRate, sending: false)
+                cursor += s; dt -= s
+            }
+            if dt > 0 {
+                let sent = window.advance(from: cursor, seconds: dt, rate: usableRate)
+                let counted = min(sent, passWireBytes - passWireBytesSent)
+                passWireBytesSent += counted
+                bytesSent += counted
+            }
+        case .stopAndCopy, .postcopyBlackout, .postcopyActive:
+            let rate = transferRate
+            if transferBytesRemaining > 0 {
+                let bytesTime = rate > 0 ? transferBytesRemaining / rate : .infinity
+                if dt < bytesTime {
+                    let b = rate * dt
+                    transferBytesRemaining -= b; bytesSent += b; dt = 0
+                } else {
+                    bytesSent += transferBytesRemaining; transferBytesRemaining = 0; dt -= bytesTime
+                }
+            }
+            if dt > 0 && !postcopyPaused { transferFixedSecondsRemaining -= dt }
+        }
+        nowSeconds = t
+    }
+
+    mutating func handleDecisionPoint() {
+        switch phase {
+        case .finished: return
+        case .setup:
+            handleTimers()
+            if phase == .setup && nowSeconds >= startSeconds + parameters.setupSeconds { beginPrecopy() }
+        case .precopy:
+            handleTimers()
+            guard phase == .precopy else { return }
+            if scanSecondsRemaining <= 0 && passWireBytes - passWireBytesSent <= byteTolerance { endPass() }
+        case .stopAndCopy, .postcopyBlackout, .postcopyActive:
+            guard transferBytesRemaining <= byteTolerance && transferFixedSecondsRemaining <= 1e-12 else { return }
+            bytesSent += max(0, transferBytesRemaining); transferBytesRemaining = 0
+            switch phase {
+            case .stopAndCopy:
+                downtimeSeconds = nowSeconds - stopStartSeconds
+                finish(.completed, stopReason)
+            case .postcopyBlackout: beginPostcopyActive()
+            default: endPostcopy()
+            }
+        }
+    }
+
+    // MARK: management timers
+
+    mutating func handleTimers() {
+        let m = parameters.management
+        while nextDowntimeStep < m.downtimeSteps.count,
+              nowSeconds >= startSeconds + m.downtimeSteps[nextDowntimeStep].afterSeconds {
+            let limit = m.downtimeSteps[nextDowntimeStep].downtimeLimitSeconds
+            nextDowntimeStep += 1
+            if limit != downtimeLimitSeconds {
+                downtimeLimitSeconds = limit
+                emit(.changeDowntimeLimit(seconds: limit))
+            }
+        }
+        if let c = m.completionTimeoutSeconds, !timeoutFired, nowSeconds >= startSeconds + c {
+            timeoutFired = true
+            applyTimeoutAction(m.timeoutAction)
+            if phase != .precopy && phase != .setup { return }
+        }
+        if let p = m.progressTimeoutSeconds, nowSeconds >= lastProgressSeconds + p {
+            emit(.abort(.progressTimeout))
+            finish(.aborted, .aborted(.progressTimeout))
+        }
+    }
+
+    /// Memory bytes still to send if the guest stopped now: the unsent part of the current pass
+    /// plus what was dirtied since the last sync.
+    var pendingMemoryBytes: Double {
+        let unsent = passWireBytes > 0 ? passMemoryBytes * max(0, 1 - passWireBytesSent / passWireBytes) : 0
+        return min(memoryBytes, unsent + guest.dirtyPages * pageBytes)
+    }
+
+    mutating func applyTimeoutAction(_ action: TimeoutAction) {
+        switch action {
+        case .abort:
+            emit(.abort(.completionTimeout))
+            finish(.aborted, .aborted(.completionTimeout))
+        case .pauseAndComplete:
+            if phase == .setup { beginPrecopy() }
+            emit(.pauseAndComplete)
+            beginStopAndCopy(finalMemoryBytes: pendingMemoryBytes, reason: .pausedAndCopied)
+        case .switchToPostcopy:
+            if phase == .setup { beginPrecopy() }
+            if parameters.postcopy != nil {
+                beginPostcopy(remainingMemoryBytes: pendingMemoryBytes)
+            } else {
+                emit(.pauseAndComplete)
+                beginStopAndCopy(finalMemoryBytes: pendingMemoryBytes, reason: .pausedAndCopied)
+            }
+        }
+    }
+
+    // MARK: pre-copy
+
+    mutating func beginPrecopy() {
+        phase = .precopy
+        // The setup sync (ram_init_bitmaps) starts dirty logging: dirty-sync-count 1.
+        dirtySyncCount = 1
+        window = BandwidthWindow(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
+                                 capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
+        if let ac = parameters.autoConverge {
+            autoConverge = AutoConverge(settings: ac, startSeconds: nowSeconds, bytesSent: bytesSent)
+        }
+        emit(.startSending)
+        startPass(index: 0, memoryBytes: memoryBytes)
+    }
+
+    mutating func startPass(index: Int, memoryBytes mem: Double) {
+        passIndex = index
+        passStartSeconds = nowSeconds
+        passMemoryBytes = mem
+        passWireBytesSent = 0
+        passThrottlePercent = throttlePercent
+        let pages = mem / pageBytes
+        let header = Double(parameters.pageHeaderBytes)
+        if index == 0 {
+            // Bulk stage: every page, zero pages as a header + one byte, each zero page scanned in full.
+            let zeroPages = pages * parameters.zeroPageFraction
+            passWireBytes = (pages - zeroPages) * (pageBytes + header) + zeroPages * Double(parameters.zeroPageWireBytes)
+            scanSecondsRemaining = parameters.zeroScanBytesPerSecond > 0
+                ? zeroPages * pageBytes / parameters.zeroScanBytesPerSecond : 0
+        } else {
+            var perPage = pageBytes + header
+            if let x = parameters.xbzrle {
+                let hit = x.effectiveHitRatio(passBytes: mem)
+                perPage = hit * (x.encodedFraction * pageBytes + header) + (1 - hit) * (pageBytes + header)
+            }
+            passWireBytes = pages * perPage
+            scanSecondsRemaining = 0
+        }
+        if index > 0 { emit(.keepSending(pass: index, bytes: mem)) }
+    }
+
+    mutating func endPass() {
+        let dirtyBytes = guest.sync() * pageBytes
+        memoryBytesSent += passMemoryBytes
+        dirtySyncCount += 1
+        dirtyBytesAtLastSync = dirtyBytes
+        let estimate = window.lastWindowBytesPerSecond
+        passes.append(PassRecord(index: passIndex, startSeconds: passStartSeconds - startSeconds,
+                                 durationSeconds: nowSeconds - passStartSeconds, bytesSent: passWireBytesSent,
+                                 dirtyBytesAtSync: dirtyBytes, throttlePercent: passThrottlePercent,
+                                 downtimeLimitSeconds: downtimeLimitSeconds,
+                                 bandwidthEstimateBytesPerSecond: estimate ?? 0))
+        emit(.sync(pass: passIndex, dirtyBytes: dirtyBytes))
+
+        if var ac = autoConverge {
+            if let p = ac.onSync(nowSeconds: nowSeconds, dirtyBytes: dirtyBytes, totalBytesSent: bytesSent) {
+                emit(.raiseThrottle(percent: p))
+            }
+            autoConverge = ac
+        }
+        if dirtyBytes < progressWatermarkBytes {
+            progressWatermarkBytes = dirtyBytes
+            lastProgressSeconds = nowSeconds
+        }
+
+        let m = parameters.management
+        // Xen's last-iteration test (xc_domain_save), evaluated after each live iteration.
+        let passesDone = passIndex + 1
+        let pagesThisPass = passMemoryBytes / pageBytes
+        let pagesTotal = memoryBytesSent / pageBytes
+        let xenStop = (m.maxLivePasses.map { passesDone >= $0 } ?? false)
+            || (m.minPagesPerPass.map { pagesThisPass < Double($0) } ?? false)
+            || (m.maxSentFactor.map { pagesTotal > Double(parameters.totalPages) * $0 } ?? false)
+        if xenStop {
+            switch m.limitAction {
+            case .stopAndCopy: beginStopAndCopy(finalMemoryBytes: dirtyBytes, reason: .xenLimitStop)
+            case .abort: emit(.abort(.xenLimits)); finish(.aborted, .aborted(.xenLimits))
+            }
+            return
+        }
+        if m.switchoverRuleEnabled {
+            let threshold = SwitchoverRule.thresholdBytes(
+                windowBandwidthBytesPerSecond: estimate,
+                availSwitchoverBandwidthBytesPerSecond: parameters.availSwitchoverBandwidthBytesPerSecond,
+                downtimeLimitSeconds: downtimeLimitSeconds)
+            if SwitchoverRule.shouldSwitchOver(pendingBytes: dirtyBytes, thresholdBytes: threshold) {
+                beginStopAndCopy(finalMemoryBytes: dirtyBytes, reason: .precopy)
+                return
+            }
+        }
+        if let pc = parameters.postcopy, let n = pc.afterPasses, passesDone >= n {
+            beginPostcopy(remainingMemoryBytes: dirtyBytes)
+            return
+        }
+        startPass(index: passIndex + 1, memoryBytes: dirtyBytes)
+    }
+
+    // MARK: stop-and-copy
+
+    /// Stop the guest and send the final dirty set and device state at link speed (not at
+    /// max-bandwidth: migration_completion lifts the rate limit for the final stage).
+    mutating func beginStopAndCopy(finalMemoryBytes: Double, reason: OutcomeReason) {
+        var final = finalMemoryBytes
+        if parameters.stopLatencySeconds > 0 && !guestStopped {
+            // The guest keeps dirtying until its vCPUs are stopped.
+            let before = guest.dirtyPages
+            guest.advance(seconds: parameters.stopLatencySeconds, runFraction: runFraction)
+            final = min(memoryBytes, final + (guest.dirtyPages - before) * pageBytes)
+        }
+        if reason != .pausedAndCopied { emit(.switchOver(finalDirtyBytes: final)) }
+        phase = .stopAndCopy
+        guestStopped = true
+        stopStartSeconds = nowSeconds
+        stopReason = reason
+        transferBytesRemaining = final / pageBytes * (pageBytes + Double(parameters.pageHeaderBytes))
+            + Double(parameters.deviceStateBytes)
+        transferFixedSecondsRemaining = parameters.stopLatencySeconds + parameters.switchoverOverheadSeconds
+        transferCapBytesPerSecond = nil
+    }
+
+    // MARK: post-copy
+
+    mutating func beginPostcopy(remainingMemoryBytes: Double) {
+        emit(.startPostcopy(remainingBytes: remainingMemoryBytes))
+        phase = .postcopyBlackout
+        guestStopped = true
+        postcopyStartSeconds = nowSeconds
+        postcopyMemoryBytes = remainingMemoryBytes
+        // Blackout: device state plus the discard bitmap (one bit per guest page), then resume
+        // on the target (postcopy_start). Independent of the dirty rate.
+        transferBytesRemaining = Double(parameters.deviceStateBytes) + Double(parameters.totalPages) / 8
+        transferFixedSecondsRemaining = parameters.switchoverOverheadSeconds
+        transferCapBytesPerSecond = nil
+    }
+
+    mutating func beginPostcopyActive() {
+        downtimeSeconds = nowSeconds - postcopyStartSeconds
+        phase = .postcopyActive
+        postcopyActiveStartSeconds = nowSeconds
+        transferBytesRemaining = postcopyMemoryBytes / pageBytes * (pageBytes + Double(parameters.pageHeaderBytes))
+        transferFixedSecondsRemaining = 0
+        transferCapBytesPerSecond = parameters.postcopy?.maxPostcopyBandwidthBytesPerSecond
+    }
+
+    mutating func endPostcopy() {
+        let degraded = nowSeconds - postcopyActiveStartSeconds
+        // Faults: the guest (unthrottled on the target) touches pages at its write rate; the share
+        // still on the source falls linearly from remaining/memory to 0 over the push, so on
+        // average half of it is missing. Each fault waits one round trip.
+        let missingShare = memoryBytes > 0 ? postcopyMemoryBytes / memoryBytes : 0
+        let faults = guest.writePagesPerSecond * degraded * missingShare / 2
+        let rtt = parameters.postcopy?.faultRoundTripSeconds ?? 0
+        postcopyReport = PostcopyReport(startSeconds: postcopyStartSeconds - startSeconds,
+                                        blackoutSeconds: downtimeSeconds, degradedSeconds: degraded,
+                                        bytesPushed: postcopyMemoryBytes, expectedFaults: faults,
+                                        faultStallSeconds: faults * rtt)
+        finish(.completed, .postcopy)
+    }
+
+    // MARK: end
+
+    mutating func finish(_ state: OutcomeState, _ reason: OutcomeReason) {
+        phase = .finished
+        if state == .lost, postcopyReport == nil {
+            postcopyReport = PostcopyReport(startSeconds: postcopyStartSeconds - startSeconds,
+                                            blackoutSeconds: downtimeSeconds,
+                                            degradedSeconds: max(0, nowSeconds - postcopyActiveStartSeconds),
+                                            bytesPushed: 0, expectedFaults: 0, faultStallSeconds: 0)
+        }
+        outcome = MigrationOutcome(state: state, reason: reason, totalTimeSeconds: nowSeconds - startSeconds,
+                                   downtimeSeconds: downtimeSeconds, bytesSent: bytesSent, passes: passes,
+                                   dirtySyncCount: dirtySyncCount, finalThrottlePercent: throttlePercent,
+                                   postcopy: postcopyReport)
+        emit(.finished)
+    }
+}
