@@ -33,6 +33,8 @@ struct CampaignModel: EventHandler {
     var finalReason: [String]
     /// Hosts that will enter maintenance later in this campaign: poor targets.
     var upcoming: [Bool]
+    /// Hosts the campaign drains (at any point).
+    var inCampaign: [Bool]
     var attempts: [Int]
     var moveSource: [HostID?]
     var stoppedAt: [SimTime]
@@ -67,6 +69,7 @@ struct CampaignModel: EventHandler {
         finalReason = Array(repeating: "", count: nInstances)
         upcoming = Array(repeating: false, count: nHosts)
         for h in campaignHosts { upcoming[h.int] = true }
+        inCampaign = upcoming
         attempts = Array(repeating: 0, count: nInstances)
         moveSource = Array(repeating: nil, count: nInstances)
         stoppedAt = Array(repeating: .zero, count: nInstances)
@@ -240,6 +243,8 @@ struct CampaignModel: EventHandler {
                 (state, reason) = (s, finalReason[i])
             } else if queued[i] {
                 (state, reason) = (.unresolved, isWaiting[i] ? "waiting for capacity at horizon" : "in progress at horizon")
+            } else if let h = occupancy.hostOf[i], inCampaign[h.int] {
+                (state, reason) = (.unresolved, "host not drained before horizon")
             } else {
                 (state, reason) = (.untouched, "host not in campaign")
             }

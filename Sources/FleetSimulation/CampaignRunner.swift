@@ -67,7 +67,8 @@ public enum CampaignRunner {
         var kernel = Kernel<CampaignEvent>()
         kernel.schedule(at: .zero, .start)
         kernel.run(until: config.horizon, handler: &model)
-        let end = kernel.now
+        // A campaign that did not finish ran (stalled or not) until the horizon.
+        let end = model.campaignEnd == nil ? max(kernel.now, config.horizon) : kernel.now
         model.resolveAll(at: end)
         return RunResult(replication: replication, seed: seed, endTime: end,
                          campaignEnd: model.campaignEnd, eventsProcessed: kernel.eventsProcessed)
