@@ -68,8 +68,9 @@ public final class MappingReader {
     /// The value of a key that must be present.
     public func required<T>(_ key: String, _ type: FieldType<T>) -> T? {
         guard let value = node(key) else {
-            reader.report(.missingKey, at: cursor.node, path: path.appending(key: key),
-                          expected: type.expected, found: "no key '\(key)'")
+            // Held until `finish()`: when the key is missing because it was misspelt, the
+            // unknown-key error ("did you mean 'memory'?") says it all, once.
+            deferMissing(key, expected: type.expected)
             return nil
         }
         if value.isNull {
@@ -104,10 +105,7 @@ public final class MappingReader {
     /// A nested mapping, read with `body` (its unknown keys are reported when `body` returns).
     public func mapping<T>(_ key: String, required isRequired: Bool = true, _ body: (MappingReader) -> T?) -> T? {
         guard let value = node(key), !value.isNull else {
-            if isRequired {
-                reader.report(.missingKey, at: cursor.node, path: path.appending(key: key),
-                              expected: "a mapping", found: "no key '\(key)'")
-            }
+            if isRequired { deferMissing(key, expected: "a mapping") }
             return nil
         }
         return value.mapping(body)
@@ -116,10 +114,7 @@ public final class MappingReader {
     /// A nested sequence; `body` gets a cursor on each item (`key[i]`).
     public func sequence<T>(_ key: String, required isRequired: Bool = true, _ body: (NodeCursor) -> T?) -> [T]? {
         guard let value = node(key), !value.isNull else {
-            if isRequired {
-                reader.report(.missingKey, at: cursor.node, path: path.appending(key: key),
-                              expected: "a sequence", found: "no key '\(key)'")
-            }
+            if isRequired { deferMissing(key, expected: "a sequence") }
             return nil
         }
         return value.sequence(body)
@@ -153,14 +148,31 @@ public final class MappingReader {
     public func finish() {
         guard !finished else { return }
         finished = true
-        guard !ignoringUnread else { return }
-        for entry in entries where !read.contains(entry.key) {
-            reader.report(.unknownKey, at: entry.keyNode, path: path.appending(key: entry.key),
-                          expected: known.isEmpty ? "no keys here" : "one of the keys \(MappingReader.list(known))",
-                          found: "unknown key '\(entry.key)'",
-                          suggestion: Suggestions.closest(to: entry.key, in: known))
+        var suggested = Set<String>()
+        if !ignoringUnread {
+            for entry in entries where !read.contains(entry.key) {
+                let suggestion = Suggestions.closest(to: entry.key, in: known)
+                if let suggestion { suggested.insert(suggestion) }
+                reader.report(.unknownKey, at: entry.keyNode, path: path.appending(key: entry.key),
+                              expected: known.isEmpty ? "no keys here" : "one of the keys \(MappingReader.list(known))",
+                              found: "unknown key '\(entry.key)'",
+                              suggestion: suggestion)
+            }
         }
+        for (key, diagnostic) in pendingMissing where !suggested.contains(key) {
+            reader.report(diagnostic)
+        }
+        pendingMissing = []
     }
+
+    private func deferMissing(_ key: String, expected: String) {
+        pendingMissing.append((key, ScenarioDiagnostic(
+            .missingKey, at: SourceLocation(file: reader.file, mark: cursor.node.mark),
+            path: path.appending(key: key), expected: expected, found: "no key '\(key)'")))
+    }
+
+    /// Missing required keys, reported by `finish()` unless a misspelt key explains them.
+    private var pendingMissing: [(String, ScenarioDiagnostic)] = []
 
     /// `a, b, c` (at most 12, then `...`).
     static func list(_ names: [String]) -> String {
