@@ -23,9 +23,7 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "Stochastics", dependencies: ["CGSL"]),
-        .target(name: "SimKernel", dependencies: [
-            .product(name: "HeapModule", package: "swift-collections"),
-        ]),
+        .target(name: "SimKernel"),
         // The live-migration engine: a pure state machine, no kernel import (DESIGN.md).
         .target(name: "MigrationEngine", dependencies: ["Stochastics"]),
         .target(name: "FleetModel"),

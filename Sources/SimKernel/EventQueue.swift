@@ -1,5 +1,3 @@
-import HeapModule
-
 /// A handle to a scheduled event, used to cancel it. Stale handles (already fired or
 /// cancelled) are harmless: cancelling one is a no-op that returns false.
 public struct EventHandle: Hashable, Sendable {
@@ -34,7 +32,7 @@ public struct EventQueue<Payload> {
         }
     }
 
-    @usableFromInline var heap = Heap<Entry>()
+    @usableFromInline var heap = BinaryHeap<Entry>()
     @usableFromInline var payloads: [Payload?] = []
     @usableFromInline var generations: [UInt32] = []
     @usableFromInline var freeSlots: [Int32] = []

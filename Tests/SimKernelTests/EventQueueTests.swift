@@ -92,3 +92,22 @@ import Testing
         #expect(result.events == 10_000 + 100)
     }
 }
+
+@Suite struct BinaryHeapTests {
+    /// Heap order against a sort, with duplicates, on a deterministic pseudo-random sequence.
+    @Test func popsInSortedOrder() {
+        var heap = BinaryHeap<Int>()
+        var x: UInt64 = 88172645463325252
+        var values: [Int] = []
+        for _ in 0..<5_000 {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            let v = Int(x % 1_000)
+            values.append(v)
+            heap.insert(v)
+        }
+        var popped: [Int] = []
+        while let v = heap.removeMin() { popped.append(v) }
+        #expect(popped == values.sorted())
+        #expect(heap.isEmpty)
+    }
+}
