@@ -6,6 +6,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
+    /// An unsigned integer: seeds use the whole UInt64 range, which Int64 cannot hold.
+    case uint(UInt64)
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -16,6 +18,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
         case let (.int(x), .int(y)): return x == y
+        case let (.uint(x), .uint(y)): return x == y
         case let (.number(x), .number(y)): return x == y || (x.isNaN && y.isNaN)
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)): return x == y
@@ -44,6 +47,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
+        case .uint(let u): out += String(u)
         case .number(let x): out += NumberText.json(x)
         case .string(let s): out += JSONValue.quoted(s)
         case .array(let items):

@@ -24,7 +24,7 @@ extension CampaignReport {
             ("scenario", .object([
                 ("name", .string(id.scenarioName)),
                 ("file", .string(id.scenarioFile)),
-                ("seed", .int(Int64(bitPattern: id.seed))),
+                ("seed", .uint(id.seed)),
                 ("replications", .int(Int64(id.replications))),
                 ("horizon_s", .number(id.horizonSeconds)),
                 ("rng", .string(id.generator)),
@@ -67,7 +67,7 @@ extension ReplicationMetrics {
         let s = PooledDistribution(downtimeSeconds)
         var members: [(String, JSONValue)] = [
             ("replication", .int(Int64(replication))),
-            ("seed", .int(Int64(bitPattern: seed))),
+            ("seed", .uint(seed)),
             ("campaign_completed", .bool(campaignCompleted)),
             ("makespan_s", .finite(campaignMakespanSeconds)),
             ("drain_makespan_s", .finite(drainMakespanSeconds)),

@@ -121,11 +121,14 @@ public final class MappingReader {
     }
 
     /// Of `keys`, the one present. Two or more present is an error (reported at the second);
-    /// none present is an error when `required`. Marks nothing read.
+    /// none present is an error when `required`. Marks nothing read, except on a conflict:
+    /// the keys present are then marked read, so the conflict is their one diagnostic (they
+    /// are accepted keys, not unknown ones).
     public func oneOf(_ keys: [String], required isRequired: Bool) -> String? {
         accept(keys)
         let present = entries.filter { keys.contains($0.key) }
         if present.count > 1 {
+            for entry in present { read.insert(entry.key) }
             reader.report(.invalidValue, at: present[1].keyNode, path: path.appending(key: present[1].key),
                           expected: "only one of \(MappingReader.list(keys))",
                           found: present.map { "'\($0.key)'" }.joined(separator: " and "))
