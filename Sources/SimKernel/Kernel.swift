@@ -10,6 +10,7 @@ public struct Kernel<Payload> {
     public var queue = EventQueue<Payload>()
     @usableFromInline var currentTime: SimTime = .zero
     @usableFromInline var processed: Int = 0
+    @usableFromInline var stopRequested = false
     /// The time of the event being handled (or of the last one handled).
     @inlinable public var now: SimTime { currentTime }
     /// Events handed to the handler so far.
@@ -34,15 +35,20 @@ public struct Kernel<Payload> {
     @inlinable @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool { queue.cancel(handle) }
 
+    /// Stop `run` after the current event, leaving later events pending.
+    @inlinable public mutating func stop() { stopRequested = true }
+
     /// Process events in (time, sequence) order until none is left at or before `horizon`.
     /// Afterwards `now` is the time of the last event processed, or `horizon` if the queue
     /// still holds later events (the run was cut by the horizon).
     @inlinable
     public mutating func run<H: EventHandler>(until horizon: SimTime, handler: inout H) where H.Payload == Payload {
+        stopRequested = false
         while let (time, payload) = queue.pop(notAfter: horizon) {
             currentTime = time
             processed &+= 1
             handler.handle(payload, at: time, kernel: &self)
+            if stopRequested { return }
         }
         if !queue.isEmpty && horizon != .max { currentTime = Swift.max(currentTime, horizon) }
     }

@@ -19,8 +19,8 @@ public enum KernelBenchmark {
         var remaining: Int
 
         mutating func handle(_ payload: Tick, at time: SimTime, kernel: inout Kernel<Tick>) {
-            guard remaining > 0 else { return }
             remaining -= 1
+            if remaining == 0 { kernel.stop() }
             guard case .tick(let id) = payload else { return }
             // xorshift64: cheap, deterministic delays of 1 ns .. ~1 ms
             state ^= state << 13; state ^= state >> 7; state ^= state << 17

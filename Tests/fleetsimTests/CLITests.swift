@@ -298,7 +298,7 @@ private let defaultScenario = "Scenarios/default.yaml"
     @Test func benchKernelPrintsEventsPerSecond() {
         let r = CLIRunner.run(["bench", "kernel", "--events", "20000", "--runs", "1"])
         #expect(r.exitCode == 0, "stderr: \(r.stderr)")
-        #expect(r.stdout.hasPrefix("run 1: "))
+        #expect(r.stdout.hasPrefix("run 1: 20000 events in "), "exactly the requested events: \(r.stdout)")
         #expect(r.stdout.contains(" events in "))
         #expect(r.stdout.contains("kernel: median "))
         #expect(r.stdout.contains(" events/s"))
