@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .target(name: "Reporting", dependencies: ["FleetModel", "FleetSimulation", "SimKernel", "Stochastics"]),
         .executableTarget(name: "fleetsim", dependencies: [
-            "Scenario", "Reporting", "FleetSimulation", "FleetModel", "SimKernel",
+            "Scenario", "Reporting", "FleetSimulation", "FleetModel", "SimKernel", "MigrationEngine", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CGSL"]),

@@ -15,11 +15,13 @@ struct Fleetsim: ParsableCommand {
           fleetsim run Scenarios/default.yaml
           fleetsim run Scenarios/default.yaml --seed 7 --replications 20 --out Reports/sweep --format json,csv
           fleetsim validate Scenarios/default.yaml
+          fleetsim migrate --memory 16GiB --dirty 200MiB/s --bandwidth 10Gbit/s --auto-converge
+          fleetsim migrate --memory 16GiB --dirty 2%/s --bandwidth 10Gbit/s --preset nova --json
           fleetsim bench kernel --runs 5
 
         Exit codes: 0 ok, 1 run failed (or an invariant was violated), 2 bad input.
         """,
         version: "fleetsim \(fleetsimVersion)",
-        subcommands: [RunCommand.self, ValidateCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, MigrateCommand.self, BenchCommand.self]
     )
 }

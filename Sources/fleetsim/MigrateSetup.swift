@@ -1,0 +1,382 @@
+import Foundation
+import MigrationEngine
+import Stochastics
+
+/// The flags of `fleetsim migrate` turned into what `MigrationRun` takes: parameters (preset
+/// first, then every override), the guest, the wire, the horizon and external events. All
+/// input errors are found here, before anything runs.
+struct MigrateSetup {
+    enum ModelKind: String { case analytic, bitmap, trace }
+
+    var preset: ManagementPreset
+    var parameters: MigrationParameters
+    var workload: GuestWorkload
+    var modelKind: ModelKind
+    var traceSamples: [TraceDirtyModel.Sample] = []
+    var seed: UInt64
+    var wire: WireSchedule
+    var horizonSeconds: Double
+    var events: [MigrationRun.ExternalEvent]
+
+    /// The dirty-memory model, built fresh (the bitmap model's stream is seeded here).
+    func makeGuest() -> DirtyModel {
+        switch modelKind {
+        case .analytic: return .analytic(workload)
+        case .bitmap:
+            return .bitmap(workload, stream: RandomStream(scenarioSeed: seed, entity: "migrate", purpose: "dirty-writes"))
+        case .trace:
+            return .trace(TraceDirtyModel(samples: traceSamples, memoryBytes: parameters.memoryBytes,
+                                          pageSizeBytes: parameters.pageSizeBytes))
+        }
+    }
+
+    init(_ c: MigrateCommand) throws(CommandFailure) {
+        preset = try FlagValue.choice(c.preset, flag: "--preset", ManagementPreset.allCases.map { ($0.rawValue, $0) })
+
+        // MARK: guest memory and pages
+        let pageBytes = try FlagValue.bytes(c.pageSize, flag: "--page-size", positive: true)
+        let page = Int64(pageBytes)
+        guard Double(page) == pageBytes, page >= 512, page & (page - 1) == 0 else {
+            throw FlagValue.failure("--page-size", expected: "a power of two of at least 512B (e.g. 4KiB, 2MiB, 1GiB)",
+                                    found: FlagValue.quote(c.pageSize))
+        }
+        let memoryValue = try FlagValue.bytes(c.memory, flag: "--memory", positive: true)
+        guard memoryValue < 9.2e18 else {
+            throw FlagValue.failure("--memory", expected: "a positive byte size (e.g. 16GiB)", found: "\(FlagValue.quote(c.memory)), which is too large")
+        }
+        let memory = Int64(memoryValue.rounded())
+        guard memory >= page, memory % page == 0 else {
+            throw FlagValue.failure("--memory", expected: "a whole number of \(SimTimeText.bytes(pageBytes)) pages (--page-size)",
+                                    found: FlagValue.quote(c.memory))
+        }
+        var p = MigrationParameters(memoryBytes: memory, preset: preset)
+        p.pageSizeBytes = page
+
+        // MARK: guest writes
+        modelKind = try FlagValue.choice(c.dirtyModel, flag: "--dirty-model",
+                                         [("analytic", .analytic), ("bitmap", .bitmap), ("trace", .trace)])
+        guard let seedValue = UInt64(c.seed.trimmingCharacters(in: .whitespaces)) else {
+            throw FlagValue.failure("--seed", expected: "a whole number from 0 to \(UInt64.max)", found: FlagValue.quote(c.seed))
+        }
+        seed = seedValue
+        let distribution: WriteDistribution = try FlagValue.choice(
+            c.dirtyDistribution, flag: "--dirty-distribution", [("uniform", .uniform), ("sequential", .distinctUntilFull)])
+        if modelKind == .trace {
+            guard let path = c.dirtyTrace else {
+                throw FlagValue.failure("--dirty-model", expected: "--dirty-trace FILE with 'trace'", found: "'trace' without --dirty-trace")
+            }
+            for (flag, given) in [("--dirty", c.dirty != nil), ("--hot-fraction", c.hotFraction != nil),
+                                  ("--hot-dirty", c.hotDirty != nil), ("--phase", !c.phase.isEmpty)] where given {
+                throw FlagValue.failure(flag, expected: "no write rates with --dirty-model trace (the trace gives them)",
+                                        found: "\(flag) as well")
+            }
+            let text: String
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw FlagValue.failure("--dirty-trace", expected: "a readable CSV file", found: "\(FlagValue.quote(path)) (\(error.localizedDescription))")
+            }
+            do {
+                traceSamples = try TraceDirtyModel.parseCSV(text)
+            } catch let TraceDirtyModel.TraceError.badLine(n, line) {
+                throw FlagValue.failure("--dirty-trace", expected: "lines of 'seconds,bytes_per_second'",
+                                        found: "line \(n) of \(FlagValue.quote(path)): \(FlagValue.quote(line))")
+            } catch {
+                throw FlagValue.failure("--dirty-trace", expected: "lines of 'seconds,bytes_per_second'", found: "\(error)")
+            }
+            guard !traceSamples.isEmpty else {
+                throw FlagValue.failure("--dirty-trace", expected: "at least one sample", found: "\(FlagValue.quote(path)) with none")
+            }
+            workload = GuestWorkload(memoryBytes: memory, pageSizeBytes: page)
+        } else {
+            if c.dirtyTrace != nil {
+                throw FlagValue.failure("--dirty-trace", expected: "--dirty-model trace", found: "--dirty-model \(modelKind.rawValue)")
+            }
+            let rate = try c.dirty.map { v throws(CommandFailure) in try FlagValue.dirtyRate(v, flag: "--dirty") } ?? .bytesPerSecond(0)
+            var regions = [DirtyRegion(fractionOfMemory: 1, writeRate: rate, distribution: distribution)]
+            switch (c.hotFraction, c.hotDirty) {
+            case (nil, nil): break
+            case (let f?, let h?):
+                let hot = try FlagValue.fraction(f, flag: "--hot-fraction", open: true)
+                let hotRate = try FlagValue.dirtyRate(h, flag: "--hot-dirty")
+                regions = [DirtyRegion(fractionOfMemory: hot, writeRate: hotRate, distribution: distribution),
+                           DirtyRegion(fractionOfMemory: 1 - hot, writeRate: rate, distribution: distribution)]
+            case (nil, _?):
+                throw FlagValue.failure("--hot-dirty", expected: "--hot-fraction as well", found: "--hot-dirty alone")
+            case (_?, nil):
+                throw FlagValue.failure("--hot-fraction", expected: "--hot-dirty as well", found: "--hot-fraction alone")
+            }
+            var phases: [DirtyPhase] = []
+            for text in c.phase {
+                let (t, value) = try FlagValue.timed(text, flag: "--phase", valueNoun: "FACTOR")
+                let factor = try FlagValue.real(value, flag: "--phase", expected: "TIME=FACTOR with a non-negative factor (e.g. 60s=2)")
+                phases.append(DirtyPhase(startSeconds: t, rateMultiplier: factor))
+            }
+            workload = GuestWorkload(memoryBytes: memory, pageSizeBytes: page, regions: regions, phases: phases)
+        }
+        if let z = c.zeroPages { p.zeroPageFraction = try FlagValue.fraction(z, flag: "--zero-pages") }
+        if let d = c.deviceState { p.deviceStateBytes = Int64(try FlagValue.bytes(d, flag: "--device-state").rounded()) }
+
+        // MARK: wire
+        let link = try FlagValue.rate(c.bandwidth, flag: "--bandwidth")!
+        var steps = [WireSchedule.Step(atSeconds: 0, bytesPerSecond: link)]
+        for text in c.bandwidthChange {
+            let (t, value) = try FlagValue.timed(text, flag: "--bandwidth-change", valueNoun: "RATE")
+            let r = try FlagValue.quantity(value, flag: "--bandwidth-change", kind: .bytesPerSecond, range: .nonNegative,
+                                           expected: "TIME=RATE with a non-negative rate (e.g. 60s=5Gbit/s)")
+            steps.append(WireSchedule.Step(atSeconds: t, bytesPerSecond: r))
+        }
+        wire = WireSchedule(steps: steps)
+        if let m = c.maxBandwidth { p.maxBandwidthBytesPerSecond = try FlagValue.rate(m, flag: "--max-bandwidth", allowNone: true) }
+        if let a = c.availSwitchoverBandwidth {
+            p.availSwitchoverBandwidthBytesPerSecond = try FlagValue.rate(a, flag: "--avail-switchover-bandwidth", allowNone: true)
+        }
+        if let w = c.rateWindow { p.bandwidthWindowSeconds = try FlagValue.duration(w, flag: "--rate-window", positive: true)! }
+        if let n = c.multifdChannels {
+            // options.c migrate_params_check: multifd-channels in 1...255.
+            p.streams.channels = try FlagValue.integer(n, flag: "--multifd-channels", in: 1...255)
+        }
+        if let r = c.channelRate { p.streams.perChannelBytesPerSecond = try FlagValue.rate(r, flag: "--channel-rate", allowNone: true) }
+
+        // MARK: auto-converge (ranges: options.c migrate_params_check)
+        let throttleFlags: [(String, String?)] = [("--throttle-initial", c.throttleInitial), ("--throttle-increment", c.throttleIncrement),
+                                                 ("--throttle-max", c.throttleMax), ("--throttle-trigger", c.throttleTrigger)]
+        if c.autoConverge {
+            var ac = AutoConvergeSettings()
+            if let v = c.throttleInitial { ac.initialPercent = try FlagValue.percent(v, flag: "--throttle-initial", in: 1...99) }
+            if let v = c.throttleIncrement { ac.incrementPercent = try FlagValue.percent(v, flag: "--throttle-increment", in: 1...99) }
+            // max-cpu-throttle: "an integer in the range of cpu_throttle_initial to 99".
+            if let v = c.throttleMax { ac.maxPercent = try FlagValue.percent(v, flag: "--throttle-max", in: ac.initialPercent...99) }
+            guard ac.maxPercent >= ac.initialPercent else {
+                throw FlagValue.failure("--throttle-initial", expected: "at most max-cpu-throttle (\(ac.maxPercent)%)",
+                                        found: "\(ac.initialPercent)%")
+            }
+            if let v = c.throttleTrigger { ac.triggerThresholdPercent = try FlagValue.percent(v, flag: "--throttle-trigger", in: 1...100) }
+            ac.tailslow = c.throttleTailslow
+            p.autoConverge = ac
+        } else {
+            for (flag, value) in throttleFlags where value != nil {
+                throw FlagValue.failure(flag, expected: "--auto-converge as well", found: "\(flag) without --auto-converge")
+            }
+            if c.throttleTailslow {
+                throw FlagValue.failure("--throttle-tailslow", expected: "--auto-converge as well", found: "--throttle-tailslow without --auto-converge")
+            }
+        }
+
+        // MARK: post-copy
+        var afterPasses: Int? = nil
+        if let n = c.postcopyAfter { afterPasses = try FlagValue.integer(n, flag: "--postcopy-after", in: 1...1_000_000) }
+        if c.postcopy || afterPasses != nil { p.postcopy = PostcopySettings(afterPasses: afterPasses) }
+        for (flag, given) in [("--max-postcopy-bandwidth", c.maxPostcopyBandwidth != nil), ("--postcopy-fault-rtt", c.postcopyFaultRtt != nil)]
+            where given && p.postcopy == nil && c.timeoutAction?.trimmingCharacters(in: .whitespaces) != "postcopy" {
+            throw FlagValue.failure(flag, expected: "--postcopy, --postcopy-after or --timeout-action postcopy as well",
+                                    found: "\(flag) without post-copy")
+        }
+
+        // MARK: XBZRLE
+        let xbzrleFlags: [(String, String?)] = [("--xbzrle-cache", c.xbzrleCache), ("--xbzrle-hit-ratio", c.xbzrleHitRatio),
+                                               ("--xbzrle-encoded", c.xbzrleEncoded)]
+        if c.xbzrle {
+            var x = XbzrleSettings()
+            if let v = c.xbzrleCache { x.cacheBytes = try FlagValue.bytes(v, flag: "--xbzrle-cache") }
+            if let v = c.xbzrleHitRatio { x.hitRatio = try FlagValue.fraction(v, flag: "--xbzrle-hit-ratio") }
+            if let v = c.xbzrleEncoded { x.encodedFraction = try FlagValue.fraction(v, flag: "--xbzrle-encoded") }
+            p.xbzrle = x
+        } else {
+            for (flag, value) in xbzrleFlags where value != nil {
+                throw FlagValue.failure(flag, expected: "--xbzrle as well", found: "\(flag) without --xbzrle")
+            }
+        }
+
+        // MARK: wire format and fixed costs
+        if let v = c.pageHeader { p.pageHeaderBytes = Int64(try FlagValue.bytes(v, flag: "--page-header").rounded()) }
+        if let v = c.zeroPageWire { p.zeroPageWireBytes = Int64(try FlagValue.bytes(v, flag: "--zero-page-wire").rounded()) }
+        if let v = c.zeroScanRate { p.zeroScanBytesPerSecond = try FlagValue.rate(v, flag: "--zero-scan-rate", allowNone: true) ?? 0 }
+        if let v = c.setupTime { p.setupSeconds = try FlagValue.duration(v, flag: "--setup-time")! }
+        if let v = c.stopLatency { p.stopLatencySeconds = try FlagValue.duration(v, flag: "--stop-latency")! }
+        if let v = c.switchoverOverhead { p.switchoverOverheadSeconds = try FlagValue.duration(v, flag: "--switchover-overhead")! }
+        if let v = c.maxPostcopyBandwidth {
+            p.postcopy = p.postcopy ?? PostcopySettings()
+            p.postcopy?.maxPostcopyBandwidthBytesPerSecond = try FlagValue.rate(v, flag: "--max-postcopy-bandwidth", allowNone: true)
+        }
+        if let v = c.postcopyFaultRtt {
+            p.postcopy = p.postcopy ?? PostcopySettings()
+            p.postcopy?.faultRoundTripSeconds = try FlagValue.duration(v, flag: "--postcopy-fault-rtt")!
+        }
+
+        // MARK: management
+        try Self.applyManagement(c, preset: preset, to: &p)
+
+        // MARK: run
+        horizonSeconds = try FlagValue.duration(c.horizon, flag: "--horizon", positive: true)!
+        let kinds: [(String, MigrationRun.ExternalEvent.Kind)] = [
+            ("source-failure", .hostFailure(.source)), ("target-failure", .hostFailure(.target)),
+            ("link-failure", .linkFailure), ("link-restored", .linkRestored), ("cancel", .cancel),
+            ("force-complete", .forceComplete),
+        ]
+        var events: [MigrationRun.ExternalEvent] = []
+        for text in c.event {
+            let (t, name) = try FlagValue.timed(text, flag: "--event", valueNoun: "EVENT")
+            events.append(MigrationRun.ExternalEvent(atSeconds: t, kind: try FlagValue.choice(name, flag: "--event", kinds)))
+        }
+        self.events = events
+        parameters = p
+    }
+
+    /// Timeouts, the timeout action, the downtime ramp and Xen's limits, on top of the preset.
+    static func applyManagement(_ c: MigrateCommand, preset: ManagementPreset, to p: inout MigrationParameters) throws(CommandFailure) {
+        var m = p.management
+        // The data size Nova's per-GiB figures multiply: RAM in GiB with a floor of 2 GiB
+        // (nova/virt/libvirt/driver.py _live_migration_data_gb); plain RAM for the others.
+        let dataGiB = preset == .nova ? max(p.memoryGiB, 2) : p.memoryGiB
+
+        switch (c.completionTimeout, c.completionTimeoutPerGib) {
+        case (_?, _?):
+            throw FlagValue.failure("--completion-timeout-per-gib", expected: "either it or --completion-timeout",
+                                    found: "both")
+        case (let v?, nil):
+            m.completionTimeoutSeconds = try FlagValue.duration(v, flag: "--completion-timeout", positive: true, allowNone: true)
+        case (nil, let v?):
+            let perGiB = try FlagValue.duration(v, flag: "--completion-timeout-per-gib", positive: true)!
+            // driver.py: completion_timeout = int(live_migration_completion_timeout * data_gb)
+            m.completionTimeoutSeconds = preset == .nova ? Double(Int(perGiB * dataGiB)) : perGiB * dataGiB
+        case (nil, nil): break
+        }
+
+        if let text = c.timeoutAction {
+            let action = try FlagValue.choice(text, flag: "--timeout-action", TimeoutAction.allCases.map { ($0.rawValue, $0) })
+            guard m.completionTimeoutSeconds != nil else {
+                throw FlagValue.failure("--timeout-action", expected: "a completion timeout to act on (add --completion-timeout or --completion-timeout-per-gib)",
+                                        found: "none under the \(preset.rawValue) preset")
+            }
+            let allowed: [TimeoutAction]
+            let source: String
+            switch preset {
+            case .libvirt: allowed = [.pauseAndComplete, .switchToPostcopy]; source = "virsh migrate --timeout-suspend / --timeout-postcopy"
+            case .kubevirt: allowed = [.abort, .switchToPostcopy]; source = "KubeVirt aborts, or switches to post-copy with allowPostCopy"
+            case .nova: allowed = TimeoutAction.allCases; source = "live_migration_timeout_action abort / force_complete"
+            case .qemu, .xen: allowed = TimeoutAction.allCases; source = "no management layer: any action"
+            }
+            guard allowed.contains(action) else {
+                throw FlagValue.failure("--timeout-action",
+                                        expected: "\(allowed.map(\.rawValue).joined(separator: " or ")) under the \(preset.rawValue) preset (\(source))",
+                                        found: FlagValue.quote(text))
+            }
+            m.timeoutAction = action
+            if action == .switchToPostcopy && p.postcopy == nil { p.postcopy = PostcopySettings() }
+        }
+
+        if let v = c.progressTimeout {
+            m.progressTimeoutSeconds = try FlagValue.duration(v, flag: "--progress-timeout", positive: true, allowNone: true)
+        }
+
+        // Nova's downtime ramp (nova/conf/libvirt.py defaults: 10 steps, 75 s/GiB, 500 ms).
+        if c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
+            let steps = try c.downtimeSteps.map { v throws(CommandFailure) in try FlagValue.integer(v, flag: "--downtime-steps", in: 0...1000) } ?? 10
+            let delay = try c.downtimeDelay.map { v throws(CommandFailure) in try FlagValue.duration(v, flag: "--downtime-delay")! } ?? 75
+            let maxDowntime = try c.maxDowntime.map { v throws(CommandFailure) in
+                try FlagValue.duration(v, flag: "--max-downtime", positive: true, atMost: 2000)!
+            } ?? 0.5
+            guard delay == delay.rounded() else {
+                throw FlagValue.failure("--downtime-delay", expected: "whole seconds per GiB (Nova's option is an integer)", found: FlagValue.quote(c.downtimeDelay!))
+            }
+            let maxMs = maxDowntime * 1000
+            guard abs(maxMs - maxMs.rounded()) < 1e-6 else {
+                throw FlagValue.failure("--max-downtime", expected: "whole milliseconds (Nova's option is an integer)", found: FlagValue.quote(c.maxDowntime!))
+            }
+            if steps == 0 {
+                m.downtimeSteps = []
+            } else {
+                m.downtimeSteps = DowntimeStep.nova(maxDowntimeMilliseconds: Int(maxMs.rounded()), steps: steps,
+                                                    delaySecondsPerGiB: Int(delay), dataGiB: max(p.memoryGiB, 2))
+                p.downtimeLimitSeconds = m.downtimeSteps.first?.downtimeLimitSeconds ?? p.downtimeLimitSeconds
+            }
+        }
+        if let v = c.downtimeLimit {
+            guard m.downtimeSteps.isEmpty else {
+                throw FlagValue.failure("--downtime-limit",
+                                        expected: "no fixed limit while a downtime ramp sets it (add --downtime-steps 0 for a fixed limit, or shape the ramp with --max-downtime)",
+                                        found: FlagValue.quote(v))
+            }
+            // options.c: downtime-limit at most MAX_MIGRATE_DOWNTIME (2000 s).
+            p.downtimeLimitSeconds = try FlagValue.duration(v, flag: "--downtime-limit", atMost: 2000)!
+        }
+
+        // Xen's limits (xc_domain_save.c) and the switchover rule.
+        if let v = c.maxLivePasses {
+            m.maxLivePasses = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: "--max-live-passes", in: 1...1_000_000,
+                                                                               expected: "a whole number of at least 1 or 'none'")
+        }
+        if let v = c.maxSentFactor {
+            if FlagValue.isNone(v) { m.maxSentFactor = nil } else {
+                let f = try FlagValue.real(v, flag: "--max-sent-factor", expected: "a positive factor (e.g. 3) or 'none'")
+                guard f > 0 else { throw FlagValue.failure("--max-sent-factor", expected: "a positive factor (e.g. 3) or 'none'", found: FlagValue.quote(v)) }
+                m.maxSentFactor = f
+            }
+        }
+        if let v = c.minPagesPerPass {
+            m.minPagesPerPass = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: "--min-pages-per-pass", in: 0...Int.max,
+                                                                                 expected: "a whole number of pages or 'none'")
+        }
+        if let v = c.limitAction {
+            m.limitAction = try FlagValue.choice(v, flag: "--limit-action", [("stop-and-copy", .stopAndCopy), ("abort", .abort)])
+        }
+        if let v = c.switchoverRule {
+            m.switchoverRuleEnabled = try FlagValue.choice(v, flag: "--switchover-rule", [("on", true), ("off", false)])
+        }
+        p.management = m
+    }
+
+    // MARK: summary
+
+    /// Two or three lines stating what was run (text output only).
+    var summaryLines: [String] {
+        let p = parameters
+        var guest = "guest: \(SimTimeText.bytes(Double(p.memoryBytes))), \(SimTimeText.bytes(Double(p.pageSizeBytes))) pages, "
+        switch modelKind {
+        case .trace: guest += "dirty rate from a trace of \(traceSamples.count) samples"
+        case .analytic, .bitmap:
+            let parts = workload.regions.map { r -> String in
+                let share = workload.regions.count > 1 ? String(format: "%g%% of memory at ", r.fractionOfMemory * 100) : ""
+                return share + Self.describe(r.writeRate, p)
+            }
+            guest += "dirty " + parts.joined(separator: " + ")
+            if workload.regions.first?.distribution == .distinctUntilFull { guest += " (sequential)" }
+            if !workload.phases.isEmpty { guest += ", \(workload.phases.count) phase(s)" }
+        }
+        guest += ", \(modelKind.rawValue) model"
+        if modelKind == .bitmap { guest += " (seed \(seed))" }
+        if p.zeroPageFraction > 0 { guest += String(format: ", %g%% zero pages", p.zeroPageFraction * 100) }
+
+        var wireLine = "wire: link \(SimTimeText.rate(wire.steps[0].bytesPerSecond))"
+        if wire.steps.count > 1 { wireLine += " with \(wire.steps.count - 1) change(s)" }
+        wireLine += ", max-bandwidth " + (p.maxBandwidthBytesPerSecond.map { String(format: "%.1f MiB/s", $0 / Bytes.mebibyte) } ?? "unlimited")
+        if p.streams.channels > 1 { wireLine += ", \(p.streams.channels) multifd channels" }
+        if p.xbzrle != nil { wireLine += ", xbzrle" }
+
+        let m = p.management
+        var policy = "preset \(preset.rawValue): downtime limit \(SimTimeText.seconds(p.downtimeLimitSeconds))"
+        if let last = m.downtimeSteps.last, m.downtimeSteps.count > 1 {
+            policy += " ramping to \(SimTimeText.seconds(last.downtimeLimitSeconds)) in \(m.downtimeSteps.count - 1) steps \(SimTimeText.seconds(m.downtimeSteps[1].afterSeconds)) apart"
+        }
+        if !m.switchoverRuleEnabled { policy += " (switchover rule off)" }
+        if let t = m.completionTimeoutSeconds { policy += ", completion timeout \(SimTimeText.seconds(t)) then \(m.timeoutAction.rawValue)" }
+        if let t = m.progressTimeoutSeconds { policy += ", progress timeout \(SimTimeText.seconds(t))" }
+        if let n = m.maxLivePasses { policy += ", at most \(n) live passes" }
+        if let f = m.maxSentFactor { policy += String(format: ", stop after %gx memory sent", f) }
+        if let n = m.minPagesPerPass { policy += ", stop below \(n) pages per pass" }
+        if let ac = p.autoConverge {
+            policy += ", auto-converge \(ac.initialPercent)%+\(ac.incrementPercent)% up to \(ac.maxPercent)% (trigger \(ac.triggerThresholdPercent)%\(ac.tailslow ? ", tailslow" : ""))"
+        }
+        if let pc = p.postcopy { policy += ", post-copy" + (pc.afterPasses.map { " after \($0) passes" } ?? " enabled") }
+        policy += ", horizon \(SimTimeText.seconds(horizonSeconds))"
+        return [guest, wireLine, policy]
+    }
+
+    static func describe(_ rate: DirtyRate, _ p: MigrationParameters) -> String {
+        let bytes = rate.bytesPerSecond(memoryBytes: p.memoryBytes, pageSizeBytes: p.pageSizeBytes)
+        switch rate {
+        case .bytesPerSecond: return String(format: "%.1f MiB/s", bytes / Bytes.mebibyte)
+        case .pagesPerSecond(let n): return String(format: "%g pages/s (%.1f MiB/s)", n, bytes / Bytes.mebibyte)
+        case .fractionOfMemoryPerSecond(let f): return String(format: "%g%%/s (%.1f MiB/s)", f * 100, bytes / Bytes.mebibyte)
+        }
+    }
+}
