@@ -511,13 +511,18 @@ public struct PrecopyController {
         // Faults: the guest (unthrottled on the target) touches pages at its write rate; the share
         // still on the source falls linearly from remaining/memory to 0 over the push, so on
         // average half of it is missing. Each fault waits one round trip.
+        // A page faults at most once (it is then local), so faults never exceed the pages
+        // left on the source; and a guest waiting on faults cannot wait longer than the
+        // degraded period itself (faults are served one after another per vCPU, and the
+        // model does not count vCPUs).
         let missingShare = memoryBytes > 0 ? postcopyMemoryBytes / memoryBytes : 0
-        let faults = guest.writePagesPerSecond * degraded * missingShare / 2
+        let missingPages = postcopyMemoryBytes / pageBytes
+        let faults = min(guest.writePagesPerSecond * degraded * missingShare / 2, missingPages)
         let rtt = parameters.postcopy?.faultRoundTripSeconds ?? 0
         postcopyReport = PostcopyReport(startSeconds: postcopyStartSeconds - startSeconds,
                                         blackoutSeconds: downtimeSeconds, degradedSeconds: degraded,
                                         bytesPushed: postcopyMemoryBytes, expectedFaults: faults,
-                                        faultStallSeconds: faults * rtt)
+                                        faultStallSeconds: min(faults * rtt, degraded))
         finish(.completed, .postcopy)
     }
 
