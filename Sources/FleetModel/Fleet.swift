@@ -3,12 +3,15 @@
 public struct Fleet: Sendable {
     public let hosts: [Host]
     public let instances: [Instance]
+    /// Anti-affinity group names; `Instance.antiAffinityGroup` indexes this.
+    public let antiAffinityGroups: [String]
 
-    public init(hosts: [Host], instances: [Instance]) {
+    public init(hosts: [Host], instances: [Instance], antiAffinityGroups: [String] = []) {
         precondition(hosts.enumerated().allSatisfy { $0.offset == $0.element.id.int }, "host ids must be dense")
         precondition(instances.enumerated().allSatisfy { $0.offset == $0.element.id.int }, "instance ids must be dense")
         self.hosts = hosts
         self.instances = instances
+        self.antiAffinityGroups = antiAffinityGroups
     }
 
     @inlinable public subscript(_ id: HostID) -> Host { hosts[id.int] }
