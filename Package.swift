@@ -23,7 +23,10 @@ let package = Package(
         .target(name: "SimKernel", dependencies: [
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
+        // Hosts, instances, topology, links and bandwidth sharing (Network/).
+        .target(name: "FleetModel"),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CGSL"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"]),
     ]
 )
