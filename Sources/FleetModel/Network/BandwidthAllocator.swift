@@ -63,10 +63,10 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var linkDone: [Int] = []
     @usableFromInline var linkFrozenLoad: [Double] = []
     @usableFromInline var linkWeight: [Int] = []
-    @usableFromInline var linkVersion: [UInt32] = []
     @usableFromInline var flowMark: [Int] = []
     @usableFromInline var flowFrozen: [Int] = []
     @usableFromInline var flowNewRate: [Double] = []
+    @usableFromInline var flowLimit: [Double] = []
     @usableFromInline var componentFlows: [Int32] = []
     @usableFromInline var componentLinks: [Int32] = []
     @usableFromInline var events = FillEventHeap()
@@ -190,7 +190,6 @@ public struct BandwidthAllocator: Sendable {
         linkDone.append(0)
         linkFrozenLoad.append(0)
         linkWeight.append(0)
-        linkVersion.append(0)
         changes.removeAll(keepingCapacity: true)
         recomputedFlows = 0
         return id
@@ -243,6 +242,7 @@ public struct BandwidthAllocator: Sendable {
             flowMark.append(0)
             flowFrozen.append(0)
             flowNewRate.append(0)
+            flowLimit.append(0)
         }
         activeFlows += 1
         // Fold repeated links into (link, multiplicity). Paths are a handful of links, so the
