@@ -1,0 +1,173 @@
+/// Progressive filling (water-filling) over the affected component only.
+///
+/// Why recomputing one component is enough. Build the bipartite graph whose nodes are the
+/// active flows and the finite-capacity links, with an edge where a flow crosses a link. The
+/// constraints of the allocation problem are one per link (sum over its flows of crossings x
+/// rate <= capacity) and one per flow (rate <= cap); each involves the flows of one connected
+/// component only. So the feasible set is the product of the per-component feasible sets, and
+/// the max-min fair allocation of a product is the product of the per-component max-min fair
+/// allocations (progressive filling run on the whole network freezes each flow at the same
+/// level it reaches when run on its component alone: a component's links saturate, and its
+/// flows hit their caps, at levels that depend on that component's flows and links only).
+/// An operation changes the constraints of one component: a new flow joins (and may merge)
+/// the components of its links; an ended flow leaves what was its component (which may split:
+/// we recompute the union of the pieces); a capacity or cap change alters one constraint. Every
+/// other component keeps its constraints and therefore its allocation, so only the flows
+/// reached from the changed flow or link are recomputed: "only the flows whose rates can
+/// change". Links of infinite capacity constrain nothing, so they are not graph nodes and do
+/// not merge components (a non-blocking spine does not make the whole fleet one component).
+///
+/// The filling: raise the rate of every unfrozen flow of the component together. A link
+/// with frozen load F and unfrozen weight W (sum of crossings of its unfrozen flows) saturates
+/// at level (C - F) / W; a flow with cap c stops at c (a link only one flow crosses is folded
+/// into that flow's cap). Take the lowest of these events (heap ordered by (level, caps
+/// first, id)), freeze the flow(s) it concerns at that level, update the frozen load and
+/// weight of the links those flows cross (their levels only rise, so their heap entries become
+/// lower bounds, refreshed lazily when they surface), repeat. A link of capacity 0 saturates
+/// at level 0. Each link saturates once, each flow freezes once, and a link is re-queued only
+/// after one of its flows froze, so the cost is O((F + X) log(F + X)) for F flows and X link
+/// crossings in the component. Frozen load is accumulated in the order of the fill, so a
+/// saturated link's load is its capacity to a few ulps (tested at 1e-9 relative).
+///
+/// Measured (release, `NetworkBenchmark`, 250 racks x 40 hosts, 4:1 uplinks): ~270 ns per
+/// flow of the component per operation; with random cross-rack flows the uplinks join almost
+/// every flow into one component, so 2,000 concurrent flows cost ~0.5 ms per start or end.
+extension BandwidthAllocator {
+    @inlinable mutating func beginComponent() {
+        epoch += 1
+        componentFlows.removeAll(keepingCapacity: true)
+        componentLinks.removeAll(keepingCapacity: true)
+    }
+
+    /// Put a link in the component (even an unlimited one: its flows are then explored).
+    @inlinable mutating func seedLink(_ l: Int) {
+        if linkMark[l] != epoch {
+            linkMark[l] = epoch
+            componentLinks.append(Int32(l))
+        }
+    }
+
+    /// Put a flow and its finite links in the component.
+    @inlinable mutating func seedFlow(_ f: Int) {
+        guard flowMark[f] != epoch else { return }
+        flowMark[f] = epoch
+        componentFlows.append(Int32(f))
+        for c in flowCrossings[f] where linkCapacity[Int(c.link)].isFinite {
+            seedLink(Int(c.link))
+        }
+    }
+
+    @inlinable func fillLevel(_ l: Int) -> Double {
+        Swift.max(0, (linkCapacity[l] - linkFrozenLoad[l]) / Double(linkWeight[l]))
+    }
+
+    /// Freeze a flow at `rate`. The levels of its other links rise, but their heap entries are
+    /// left as they are: a stale entry is a lower bound of its link's level and is refreshed
+    /// when it surfaces (see `recomputeComponent`), which costs far fewer heap operations than
+    /// re-pushing every link of every frozen flow.
+    @inlinable mutating func freeze(_ f: Int, at rate: Double) {
+        flowFrozen[f] = epoch
+        flowNewRate[f] = rate
+        for c in flowCrossings[f] {
+            let l = Int(c.link)
+            guard linkDone[l] != epoch, linkMark[l] == epoch, linkCapacity[l].isFinite else { continue }
+            linkFrozenLoad[l] += Double(c.multiplicity) * rate
+            linkWeight[l] -= Int(c.multiplicity)
+        }
+    }
+
+    /// Explore the component from the seeds, fill it, and publish the rate changes.
+    @usableFromInline mutating func recomputeComponent() {
+        // 1. The rest of the component: breadth-first over links, then their flows.
+        var next = 0
+        while next < componentLinks.count {
+            let l = Int(componentLinks[next])
+            next += 1
+            for e in linkEntries[l] { seedFlow(Int(e.flow)) }
+        }
+        recomputedFlows = componentFlows.count
+        totalRecomputedFlows += componentFlows.count
+        changes.removeAll(keepingCapacity: true)
+        guard !componentFlows.isEmpty || !componentLinks.isEmpty else { return }
+
+        // 2. Progressive filling. A link crossed by a single flow is just a cap on that flow
+        // (m x rate <= C  <=>  rate <= C / m): folding it into the flow's limit keeps the many
+        // lightly used links (most NICs) out of the heap.
+        events.removeAll()
+        for flow in componentFlows { flowLimit[Int(flow)] = flowCap[Int(flow)] }
+        for link in componentLinks {
+            let l = Int(link)
+            guard linkCapacity[l].isFinite else { continue }
+            var weight = 0
+            for e in linkEntries[l] { weight += Int(e.multiplicity) }
+            linkWeight[l] = weight
+            linkFrozenLoad[l] = 0
+            if linkEntries[l].count == 1 {
+                let only = linkEntries[l][0]
+                let f = Int(only.flow)
+                flowLimit[f] = Swift.min(flowLimit[f], linkCapacity[l] / Double(only.multiplicity))
+            } else if weight > 0 {
+                events.append(FillEvent(value: fillLevel(l), index: link, isLink: true))
+            }
+        }
+        for flow in componentFlows where flowLimit[Int(flow)].isFinite {
+            events.append(FillEvent(value: flowLimit[Int(flow)], index: flow, isLink: false))
+        }
+        events.heapify()
+        // Each unsaturated link with unfrozen flows has exactly one entry, whose value is a
+        // lower bound of its level (levels only rise as flows freeze). When the least entry is
+        // a link whose level has risen since, it goes back with its current level; when it is
+        // exact, it is the least level of all, and the link saturates.
+        while let event = events.popMin() {
+            let i = Int(event.index)
+            if event.isLink {
+                guard linkWeight[i] > 0 else { continue }   // all its flows froze elsewhere
+                let level = fillLevel(i)
+                if level > event.value {
+                    events.push(FillEvent(value: level, index: event.index, isLink: true))
+                    continue
+                }
+                linkDone[i] = epoch   // saturated: its own level no longer moves
+                for e in linkEntries[i] where flowFrozen[Int(e.flow)] != epoch {
+                    freeze(Int(e.flow), at: level)
+                }
+            } else if flowFrozen[i] != epoch {
+                freeze(i, at: flowLimit[i])
+            }
+        }
+        // Flows with no cap and no finite link are unlimited.
+        for flow in componentFlows where flowFrozen[Int(flow)] != epoch {
+            flowNewRate[Int(flow)] = .infinity
+        }
+
+        // 3. Publish: settle bytes at the old rates, then switch to the new ones.
+        let tolerance = Self.unchangedRelativeTolerance
+        for flow in componentFlows {
+            let f = Int(flow)
+            let old = flowRate[f], new = flowNewRate[f]
+            if old == new || (old.isFinite && new.isFinite && abs(new - old) <= tolerance * Swift.max(abs(old), abs(new))) {
+                continue
+            }
+            settleFlow(f)
+            flowRate[f] = new
+            changes.append(RateChange(flow: FlowID(flow), oldBytesPerSecond: old, newBytesPerSecond: new))
+            // Unlimited links are outside the component: update their load by the difference.
+            for c in flowCrossings[f] where !linkCapacity[Int(c.link)].isFinite && linkMark[Int(c.link)] != epoch {
+                let l = Int(c.link)
+                settleLink(l)
+                let delta = Double(c.multiplicity) * (new - old)
+                if delta.isFinite && linkLoad[l].isFinite {
+                    linkLoad[l] = Swift.max(0, linkLoad[l] + delta)
+                } else {
+                    recomputeLoad(l)
+                }
+            }
+        }
+        // Component links: re-sum exactly (cost of the order of the fill itself).
+        for link in componentLinks {
+            settleLink(Int(link))
+            recomputeLoad(Int(link))
+        }
+        if changes.count > 1 { changes.sort { $0.flow < $1.flow } }
+    }
+}
