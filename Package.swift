@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "FleetModel"),
         .target(name: "MaintenancePolicy", dependencies: ["FleetModel"]),
         .target(name: "FleetSimulation", dependencies: [
-            "FleetModel", "MaintenancePolicy", "SimKernel", "Stochastics",
+            "FleetModel", "MaintenancePolicy", "MigrationEngine", "SimKernel", "Stochastics",
             .product(name: "DequeModule", package: "swift-collections"),
             .product(name: "HeapModule", package: "swift-collections"),
         ]),

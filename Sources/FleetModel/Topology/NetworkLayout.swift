@@ -1,0 +1,26 @@
+/// The shape of the data-centre network a scenario describes.
+public struct NetworkLayout: Sendable, Equatable {
+    /// Rack uplink capacity = (sum of the rack's host NIC rates) / oversubscription, unless
+    /// `rackUplinkBytesPerSecond` gives it. 4:1 is a common leaf oversubscription for
+    /// compute racks (an assumption; scenarios should state theirs).
+    public var oversubscription: Double
+    public var rackUplinkBytesPerSecond: Double?
+    /// The spine between racks; nil is non-blocking (never a bottleneck).
+    public var spineBytesPerSecond: Double?
+    /// The client's link for LXD's `relay` transfer mode (data crosses it twice).
+    public var clientBytesPerSecond: Double
+
+    public init(oversubscription: Double = 4, rackUplinkBytesPerSecond: Double? = nil,
+                spineBytesPerSecond: Double? = nil, clientBytesPerSecond: Double = 10e9 / 8) {
+        self.oversubscription = oversubscription
+        self.rackUplinkBytesPerSecond = rackUplinkBytesPerSecond
+        self.spineBytesPerSecond = spineBytesPerSecond
+        self.clientBytesPerSecond = clientBytesPerSecond
+    }
+}
+
+/// How a transfer travels (LXD `lxc move --mode`): `pull` and `push` go host to host;
+/// `relay` goes through the client, crossing the client's link twice.
+public enum TransferMode: String, Sendable, CaseIterable {
+    case pull, push, relay
+}

@@ -1,0 +1,138 @@
+import DequeModule
+import FleetModel
+import MigrationEngine
+import SimKernel
+
+/// Live migration: the engine's controller runs against its flow's max-min fair share. The
+/// model schedules one event per migration, at the controller's next decision point, and
+/// moves it whenever the flow's rate changes.
+extension CampaignModel {
+    mutating func startLive(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        let now = kernel.now
+        syncNetwork(to: now)
+        guard let move = moves[i.int] else { return }
+        let instance = fleet[i]
+        liveAttemptsUsed[i.int] += 1
+        let parameters = config.campaign.liveMigration.parameters(memoryBytes: instance.demand.memoryBytes,
+                                                                  zeroPageFraction: instance.guest.zeroPageFraction)
+        let path = topology.path(from: move.source, to: move.target)
+        // The flow is capped at the migration's max_bandwidth: QEMU sends each 100 ms quota
+        // in a burst, so over any window its average never exceeds the cap.
+        let flow = allocator.startFlow(path: path, maxBytesPerSecond: parameters.maxBandwidthBytesPerSecond ?? .infinity)
+        setOwner(of: flow, to: i)
+        let controller = PrecopyController(parameters: parameters,
+                                           guest: .analytic(guestWorkload(instance, pageSizeBytes: parameters.pageSizeBytes)),
+                                           startSeconds: now.seconds, linkBytesPerSecond: allocator.rate(of: flow))
+        let slot: Int
+        if let free = freeLiveSlots.popLast() { slot = free } else { slot = liveSlots.count; liveSlots.append(nil) }
+        liveSlots[slot] = LiveMigration(controller: controller, flow: flow, path: path, event: nil, lastPhase: controller.phase)
+        moves[i.int]?.liveSlot = slot
+        scheduleLiveStep(i, slot: slot, kernel: &kernel)
+        applyRateChanges(kernel: &kernel)
+    }
+
+    func guestWorkload(_ instance: Instance, pageSizeBytes: Int64) -> GuestWorkload {
+        let g = instance.guest
+        if g.hotFraction > 0 && g.hotFraction < 1 {
+            return .hotCold(memoryBytes: instance.demand.memoryBytes, pageSizeBytes: pageSizeBytes,
+                            hotFraction: g.hotFraction, hotRate: .bytesPerSecond(g.hotDirtyBytesPerSecond),
+                            coldRate: .bytesPerSecond(g.dirtyBytesPerSecond))
+        }
+        return .uniform(memoryBytes: instance.demand.memoryBytes, pageSizeBytes: pageSizeBytes,
+                        rate: .bytesPerSecond(g.dirtyBytesPerSecond))
+    }
+
+    /// (Re)schedule the migration's event at its controller's next decision point.
+    mutating func scheduleLiveStep(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>, immediately: Bool = false) {
+        guard var lm = liveSlots[slot] else { return }
+        if let old = lm.event { kernel.cancel(old) }
+        let next = immediately ? kernel.now.nanoseconds : lm.controller.nextDecisionNanoseconds
+        // No bandwidth (a cut link): nothing happens until the rate changes.
+        lm.event = next == Int64.max ? nil
+            : kernel.schedule(at: SimTime(nanoseconds: max(next, kernel.now.nanoseconds)), .liveStep(i))
+        liveSlots[slot] = lm
+    }
+
+    mutating func liveStep(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard let slot = moves[i.int]?.liveSlot, var lm = liveSlots[slot] else { return }
+        let now = kernel.now
+        syncNetwork(to: now)
+        lm.event = nil
+        lm.controller.advance(toNanoseconds: now.nanoseconds)
+        liveSlots[slot] = lm
+        followPhase(i, slot: slot, kernel: &kernel)
+    }
+
+    /// Act on the controller's phase changes: the guest stops at stop-and-copy or post-copy
+    /// blackout (and the copy runs at link speed, uncapped), resumes when post-copy goes
+    /// active or the migration ends.
+    mutating func followPhase(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>) {
+        guard var lm = liveSlots[slot] else { return }
+        let now = kernel.now
+        let phase = lm.controller.phase
+        if phase != lm.lastPhase {
+            switch phase {
+            case .stopAndCopy, .postcopyBlackout:
+                stopGuest(i, at: now)
+                // QEMU lifts max_bandwidth for the final copy; post-copy has its own cap.
+                let cap = phase == .stopAndCopy ? Double.infinity
+                    : (lm.controller.parameters.postcopy?.maxPostcopyBandwidthBytesPerSecond ?? .infinity)
+                lm.lastPhase = phase
+                liveSlots[slot] = lm
+                allocator.setMaxRate(cap == 0 ? .infinity : cap, of: lm.flow)
+                applyRateChanges(kernel: &kernel)
+            case .postcopyActive:
+                resumeGuest(i, at: now)
+                lm.lastPhase = phase
+                liveSlots[slot] = lm
+            case .finished:
+                lm.lastPhase = phase
+                liveSlots[slot] = lm
+                finishLive(i, slot: slot, kernel: &kernel)
+                return
+            case .setup, .precopy:
+                lm.lastPhase = phase
+                liveSlots[slot] = lm
+            }
+        }
+        scheduleLiveStep(i, slot: slot, kernel: &kernel)
+    }
+
+    mutating func finishLive(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>) {
+        guard let lm = liveSlots[slot], let move = moves[i.int], let outcome = lm.controller.outcome else { return }
+        let now = kernel.now
+        if let old = lm.event { kernel.cancel(old) }
+        let networkBytes = allocator.endFlow(lm.flow)
+        setOwner(of: lm.flow, to: nil)
+        liveSlots[slot] = nil
+        freeLiveSlots.append(slot)
+        moves[i.int]?.liveSlot = nil
+        emit(.flowEnded(instance: i, path: lm.path, networkBytes: networkBytes, engineBytes: outcome.bytesSent, time: now))
+        resumeGuest(i, at: now)
+        let downtime = moves[i.int]!.downtime
+        switch outcome.state {
+        case .completed:
+            commitMove(i, at: now)
+            emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .completed,
+                               reason: outcome.reason.text, downtime: downtime, bytes: outcome.bytesSent, time: now))
+            endMove(i, completed: true, kernel: &kernel)
+        case .aborted, .lost, .running:
+            // The guest keeps running on the source; give up the target.
+            do { try occupancy.cancelReservation(i, demand: fleet[i].demand) } catch {
+                preconditionFailure("campaign bookkeeping: \(error)")
+            }
+            emit(.reservationCancelled(instance: i, target: move.target, time: now))
+            emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .aborted,
+                               reason: outcome.reason.text, downtime: downtime, bytes: outcome.bytesSent, time: now))
+            // Retry on another target while attempts remain, then fall back to reboot.
+            if liveAttemptsUsed[i.int] < config.campaign.liveAttempts {
+                avoidTarget[i.int] = move.target
+            } else {
+                nextAction[i.int] = .reboot
+            }
+            if move.isReturn { returnQueue.prepend(i) } else { queue[move.source.int].prepend(i) }
+            endMove(i, completed: false, kernel: &kernel)
+        }
+        applyRateChanges(kernel: &kernel)
+    }
+}

@@ -1,0 +1,54 @@
+import FleetModel
+import SimKernel
+
+/// The network side of live migrations: flow ownership, rate changes, link samples.
+extension CampaignModel {
+    mutating func syncNetwork(to now: SimTime) {
+        allocator.advance(toSeconds: now.seconds)
+    }
+
+    mutating func setOwner(of flow: FlowID, to instance: InstanceID?) {
+        while flowOwner.count <= flow.index { flowOwner.append(nil) }
+        flowOwner[flow.index] = instance
+    }
+
+    /// Tell every migration whose flow changed rate in the last network operation; each
+    /// controller gives its new next decision time and the event moves there.
+    mutating func applyRateChanges(kernel: inout Kernel<CampaignEvent>) {
+        let changes = allocator.lastChanges
+        guard !changes.isEmpty else { return }
+        let now = kernel.now
+        for change in changes {
+            guard change.flow.index < flowOwner.count, let j = flowOwner[change.flow.index],
+                  let slot = moves[j.int]?.liveSlot, var lm = liveSlots[slot] else { continue }
+            lm.controller.rateChanged(atNanoseconds: now.nanoseconds, linkBytesPerSecond: change.newBytesPerSecond)
+            liveSlots[slot] = lm
+            // Catching up to `now` may have crossed a decision point: handle it in an event
+            // at `now` rather than here, in the middle of another flow's change.
+            let crossed = lm.controller.phase != lm.lastPhase
+            scheduleLiveStep(j, slot: slot, kernel: &kernel, immediately: crossed)
+        }
+    }
+
+    mutating func sampleLinks(at now: SimTime) {
+        syncNetwork(to: now)
+        var samples: [(LinkID, Double)] = []
+        for link in topology.rackUp + topology.rackDown { samples.append((link, allocator.bytesCarried(on: link))) }
+        if let spine = topology.spine { samples.append((spine, allocator.bytesCarried(on: spine))) }
+        samples.append((topology.client, allocator.bytesCarried(on: topology.client)))
+        emit(.linkSample(time: now, bytesCarried: samples))
+    }
+
+    func emitNetworkTotals(at now: SimTime) {
+        var totals: [LinkTotal] = []
+        totals.reserveCapacity(topology.links.count)
+        for (k, info) in topology.links.enumerated() {
+            let link = LinkID(Int32(k))
+            totals.append(LinkTotal(link: link, name: info.name, kind: info.kind,
+                                    capacityBytesPerSecond: info.capacityBytesPerSecond,
+                                    bytesCarried: allocator.bytesCarried(on: link),
+                                    peakFlows: allocator.peakFlowCount(on: link)))
+        }
+        emit(.networkTotals(links: totals, time: now))
+    }
+}

@@ -1,0 +1,44 @@
+import MigrationEngine
+
+/// How live migrations are run: the engine's management preset and the knobs a scenario
+/// overrides on top of it (nil keeps the preset's value).
+public struct LiveMigrationConfig: Sendable, Equatable {
+    public var preset: ManagementPreset
+    public var maxBandwidthBytesPerSecond: Double??
+    public var downtimeLimitSeconds: Double?
+    public var autoConverge: Bool?
+    /// Switch to post-copy after this many pre-copy passes.
+    public var postcopyAfterPasses: Int?
+    public var pageSizeBytes: Int64?
+    public var deviceStateBytes: Int64?
+
+    public init(preset: ManagementPreset = .qemu, maxBandwidthBytesPerSecond: Double?? = nil,
+                downtimeLimitSeconds: Double? = nil, autoConverge: Bool? = nil, postcopyAfterPasses: Int? = nil,
+                pageSizeBytes: Int64? = nil, deviceStateBytes: Int64? = nil) {
+        self.preset = preset
+        self.maxBandwidthBytesPerSecond = maxBandwidthBytesPerSecond
+        self.downtimeLimitSeconds = downtimeLimitSeconds
+        self.autoConverge = autoConverge
+        self.postcopyAfterPasses = postcopyAfterPasses
+        self.pageSizeBytes = pageSizeBytes
+        self.deviceStateBytes = deviceStateBytes
+    }
+
+    /// The engine parameters for a guest of `memoryBytes`: preset first (its per-GiB timeouts
+    /// depend on the memory size), then each override.
+    public func parameters(memoryBytes: Int64, zeroPageFraction: Double) -> MigrationParameters {
+        var p = MigrationParameters(memoryBytes: memoryBytes, preset: preset)
+        if let cap = maxBandwidthBytesPerSecond { p.maxBandwidthBytesPerSecond = cap }
+        if let limit = downtimeLimitSeconds { p.downtimeLimitSeconds = limit }
+        if let ac = autoConverge { p.autoConverge = ac ? (p.autoConverge ?? AutoConvergeSettings()) : nil }
+        if let n = postcopyAfterPasses {
+            var pc = p.postcopy ?? PostcopySettings()
+            pc.afterPasses = n
+            p.postcopy = pc
+        }
+        if let page = pageSizeBytes { p.pageSizeBytes = page }
+        if let device = deviceStateBytes { p.deviceStateBytes = device }
+        p.zeroPageFraction = zeroPageFraction
+        return p
+    }
+}
