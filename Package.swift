@@ -35,7 +35,7 @@ let package = Package(
         ]),
         // YAML scenario files -> validated, typed configuration (units, key paths, diagnostics).
         .target(name: "Scenario", dependencies: [
-            "SimKernel", "Stochastics", "FleetSimulation", "MaintenancePolicy",
+            "SimKernel", "Stochastics", "FleetModel", "FleetSimulation", "MaintenancePolicy", "MigrationEngine",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Reporting", dependencies: ["FleetModel", "FleetSimulation", "SimKernel", "Stochastics"]),

@@ -107,6 +107,7 @@ extension CampaignModel {
         liveSlots[slot] = nil
         freeLiveSlots.append(slot)
         moves[i.int]?.liveSlot = nil
+        applyRateChanges(kernel: &kernel)
         emit(.flowEnded(instance: i, path: lm.path, networkBytes: networkBytes, engineBytes: outcome.bytesSent, time: now))
         resumeGuest(i, at: now)
         let downtime = moves[i.int]!.downtime
@@ -133,6 +134,5 @@ extension CampaignModel {
             if move.isReturn { returnQueue.prepend(i) } else { queue[move.source.int].prepend(i) }
             endMove(i, completed: false, kernel: &kernel)
         }
-        applyRateChanges(kernel: &kernel)
     }
 }

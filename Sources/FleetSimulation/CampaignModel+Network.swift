@@ -13,7 +13,8 @@ extension CampaignModel {
     }
 
     /// Tell every migration whose flow changed rate in the last network operation; each
-    /// controller gives its new next decision time and the event moves there.
+    /// controller gives its new next decision time and the event moves there. Must run right
+    /// after every allocator operation: the allocator keeps only the last operation's changes.
     mutating func applyRateChanges(kernel: inout Kernel<CampaignEvent>) {
         let changes = allocator.lastChanges
         guard !changes.isEmpty else { return }

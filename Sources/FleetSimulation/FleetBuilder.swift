@@ -56,6 +56,18 @@ public enum FleetBuilder {
 
         var committed = Array(repeating: Resources.zero, count: hosts.count)
         var instances: [Instance] = []
+        var groupNames: [String] = []
+        var groupIndex: [String: Int32] = [:]
+        /// Hosts holding a member of each anti-affinity group.
+        var groupHosts: [Int32: Set<Int>] = [:]
+        func groupOf(_ name: String?) -> Int32? {
+            guard let name else { return nil }
+            if let g = groupIndex[name] { return g }
+            let g = Int32(groupNames.count)
+            groupNames.append(name)
+            groupIndex[name] = g
+            return g
+        }
         var instanceNames = Set<String>()
         let hostByName = Dictionary(uniqueKeysWithValues: hosts.map { ($0.name, $0.id) })
 
@@ -72,9 +84,16 @@ public enum FleetBuilder {
                 throw FleetBuildError(keyPath: keyPath + ".host",
                                       message: "'\(spec.name)' (\(demand)) does not fit on '\(spec.host)' (\(hosts[host.int].capacity), \(committed[host.int]) already placed)")
             }
+            let aa = groupOf(spec.antiAffinityGroup)
+            if let aa, groupHosts[aa, default: []].contains(host.int) {
+                throw FleetBuildError(keyPath: keyPath + ".host",
+                                      message: "'\(spec.name)' shares host '\(spec.host)' with another member of anti-affinity group '\(spec.antiAffinityGroup!)'")
+            }
+            if let aa { groupHosts[aa, default: []].insert(host.int) }
             committed[host.int] += demand
             instances.append(Instance(id: InstanceID(instances.count), name: spec.name, shape: spec.shape,
-                                      demand: demand, initialHost: host))
+                                      demand: demand, initialHost: host, attributes: spec.attributes,
+                                      guest: spec.guest, antiAffinityGroup: aa))
         }
 
         for (g, group) in spec.instanceGroups.enumerated() {
@@ -100,16 +119,27 @@ public enum FleetBuilder {
                 let stream = RandomStream(scenarioSeed: seed, entity: name, purpose: "shape", kind: generator)
                 let demand = Resources(ocpus: roundOcpus(group.ocpus.sample(stream)),
                                        memoryBytes: roundMemory(group.memoryBytes.sample(stream)))
-                guard let host = placer.place(demand) else {
+                // A separate stream, so adding a guest model never changes the shapes drawn.
+                let guestStream = RandomStream(scenarioSeed: seed, entity: name, purpose: "guest", kind: generator)
+                let guest = GuestDirtying(dirtyBytesPerSecond: max(0, group.guest.dirtyBytesPerSecond.sample(guestStream)),
+                                          hotFraction: group.guest.hotFraction,
+                                          hotDirtyBytesPerSecond: max(0, group.guest.hotDirtyBytesPerSecond.sample(guestStream)),
+                                          zeroPageFraction: group.guest.zeroPageFraction)
+                let aa = group.antiAffinityGroupSize > 1
+                    ? groupOf("\(group.name)-aa-\(pad(i / group.antiAffinityGroupSize, width))") : nil
+                let avoid = aa.flatMap { groupHosts[$0] } ?? []
+                guard let host = placer.place(demand, avoiding: avoid) else {
                     throw FleetBuildError(keyPath: keyPath + ".count",
                                           message: "only \(i) of \(group.count) instances fit on the \(candidates.count) hosts of family '\(group.hostFamily)'; instance \(name) (\(demand)) has no room")
                 }
+                if let aa { groupHosts[aa, default: []].insert(host) }
                 instances.append(Instance(id: InstanceID(instances.count), name: name, shape: group.shape,
-                                          demand: demand, initialHost: HostID(host)))
+                                          demand: demand, initialHost: HostID(host), attributes: group.attributes,
+                                          guest: guest, antiAffinityGroup: aa))
             }
             committed = placer.committed
         }
-        return Fleet(hosts: hosts, instances: instances)
+        return Fleet(hosts: hosts, instances: instances, antiAffinityGroups: groupNames)
     }
 
     /// OCPUs come in eighths (the smallest OCI shape is 1/8 OCPU); at least one eighth.
@@ -159,22 +189,27 @@ struct InitialPlacer {
         (committed[h] + demand).fits(in: hosts[h].capacity)
     }
 
-    mutating func place(_ demand: Resources) -> Int? {
+    /// A host for `demand` that is not in `avoiding` (hosts of the instance's anti-affinity
+    /// group).
+    mutating func place(_ demand: Resources, avoiding: Set<Int> = []) -> Int? {
         switch strategy {
         case .pack:
             // Next fit: hosts fill in order and the cursor never moves back, so placing
             // n instances is O(n + hosts); a small instance does not back-fill an earlier host.
-            while cursor < candidates.count {
-                let h = candidates[cursor]
-                if fits(demand, h) { committed[h] += demand; return h }
-                cursor += 1
+            // An anti-affinity conflict skips ahead without moving the cursor.
+            while cursor < candidates.count && !fits(demand, candidates[cursor]) { cursor += 1 }
+            var k = cursor
+            while k < candidates.count {
+                let h = candidates[k]
+                if fits(demand, h) && !avoiding.contains(h) { committed[h] += demand; return h }
+                k += 1
             }
             return nil
         case .spread:
             var skipped: [Entry] = []
             defer { for e in skipped { heap.insert(e) } }
             while let top = heap.popMax() {
-                if fits(demand, top.host) {
+                if fits(demand, top.host) && !avoiding.contains(top.host) {
                     committed[top.host] += demand
                     heap.insert(Entry(freeMemory: hosts[top.host].capacity.memoryBytes - committed[top.host].memoryBytes,
                                       host: top.host))

@@ -1,3 +1,4 @@
+import FleetModel
 import Stochastics
 
 /// The fleet as a scenario describes it: explicit hosts and instances, and generated
@@ -92,9 +93,16 @@ public struct InstanceGroupSpec: Sendable {
     public var placement: InitialPlacement
     /// Restrict initial placement to hosts of these host groups (empty: any compatible host).
     public var hostGroups: [String]
+    public var attributes: InstanceAttributes
+    public var guest: GuestSpec
+    /// Consecutive instances form anti-affinity groups of this size (`<name>-aa-<k>`): no two
+    /// members on one host. 0 or 1: no anti-affinity.
+    public var antiAffinityGroupSize: Int
 
     public init(name: String, count: Int, shape: String, hostFamily: String? = nil, ocpus: Distribution,
-                memoryBytes: Distribution, placement: InitialPlacement = .spread, hostGroups: [String] = []) {
+                memoryBytes: Distribution, placement: InitialPlacement = .spread, hostGroups: [String] = [],
+                attributes: InstanceAttributes = InstanceAttributes(), guest: GuestSpec = GuestSpec(),
+                antiAffinityGroupSize: Int = 0) {
         self.name = name
         self.count = count
         self.shape = shape
@@ -103,6 +111,27 @@ public struct InstanceGroupSpec: Sendable {
         self.memoryBytes = memoryBytes
         self.placement = placement
         self.hostGroups = hostGroups
+        self.attributes = attributes
+        self.guest = guest
+        self.antiAffinityGroupSize = antiAffinityGroupSize
+    }
+}
+
+/// How a generated group's guests dirty memory, drawn per instance.
+public struct GuestSpec: Sendable {
+    /// Dirty rate over all memory (or over the cold part when a hot region is given), bytes/s.
+    public var dirtyBytesPerSecond: Distribution
+    /// Fraction of memory that is hot, and its own dirty rate.
+    public var hotFraction: Double
+    public var hotDirtyBytesPerSecond: Distribution
+    public var zeroPageFraction: Double
+
+    public init(dirtyBytesPerSecond: Distribution = .constant(0), hotFraction: Double = 0,
+                hotDirtyBytesPerSecond: Distribution = .constant(0), zeroPageFraction: Double = 0) {
+        self.dirtyBytesPerSecond = dirtyBytesPerSecond
+        self.hotFraction = hotFraction
+        self.hotDirtyBytesPerSecond = hotDirtyBytesPerSecond
+        self.zeroPageFraction = zeroPageFraction
     }
 }
 
@@ -113,12 +142,20 @@ public struct InstanceSpec: Sendable {
     public var ocpus: Double
     public var memoryBytes: Int64
     public var host: String
+    public var attributes: InstanceAttributes
+    public var guest: GuestDirtying
+    public var antiAffinityGroup: String?
 
-    public init(name: String, shape: String, ocpus: Double, memoryBytes: Int64, host: String) {
+    public init(name: String, shape: String, ocpus: Double, memoryBytes: Int64, host: String,
+                attributes: InstanceAttributes = InstanceAttributes(), guest: GuestDirtying = GuestDirtying(),
+                antiAffinityGroup: String? = nil) {
         self.name = name
         self.shape = shape
         self.ocpus = ocpus
         self.memoryBytes = memoryBytes
         self.host = host
+        self.attributes = attributes
+        self.guest = guest
+        self.antiAffinityGroup = antiAffinityGroup
     }
 }

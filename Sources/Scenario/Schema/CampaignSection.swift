@@ -1,4 +1,5 @@
 import FleetSimulation
+import MigrationEngine
 import MaintenancePolicy
 import Stochastics
 
@@ -16,9 +17,58 @@ enum CampaignSection {
         let placement = m.optional("placement", .enumeration(PlacementStrategy.self, noun: "placement strategy"),
                                    default: .leastLoaded)
         let onNoTarget = m.optional("on_no_target", .enumeration(NoTargetAction.self, noun: "action"), default: .wait)
+        let order = m.optional("order", .oneOf(["list", "by_fault_domain", "by_rack", "rolling"], noun: "order"), default: "list")
+        let rolling = m.optional("rolling_fraction", .quantity(.fraction, range: .between(0.0001, 1)))
+        if rolling != nil && order != "rolling", let node = m.node("rolling_fraction") {
+            node.report(.invalidValue, expected: "rolling_fraction only with order: rolling", found: "order: \(order)")
+        }
+        let move = m.optional("move", .enumeration(MoveKind.self, noun: "move"), default: .reboot)
+        let live = m.mapping("live_migration", required: false) { liveMigration($0) } ?? LiveMigrationConfig(preset: defaultLivePreset)
+        let liveAttempts = m.optional("live_attempts", .count(range: .atLeast(1)), default: 1)
+        let maxInbound = m.optional("max_inbound_per_host", .count(range: .atLeast(1)))
+        let maxGlobal = m.optional("max_concurrent_migrations", .count(range: .atLeast(1)))
+        let returnInstances = m.optional("return_instances", .bool, default: false)
         guard let hosts, let duration else { return nil }
-        return CampaignConfig(hosts: hosts, maxHostsInMaintenance: maxHosts, maxOutboundPerHost: maxOutbound,
-                              maintenanceDuration: duration, placement: placement, onNoTarget: onNoTarget)
+        var c = CampaignConfig(hosts: hosts, maxHostsInMaintenance: maxHosts, maxOutboundPerHost: maxOutbound,
+                               maintenanceDuration: duration, placement: placement, onNoTarget: onNoTarget)
+        switch order {
+        case "by_fault_domain": c.order = .byFaultDomain
+        case "by_rack": c.order = .byRack
+        case "rolling": c.order = .rolling(fraction: rolling ?? 0.1)
+        default: c.order = .list
+        }
+        c.move = move
+        c.liveMigration = live
+        c.liveAttempts = liveAttempts
+        c.maxInboundPerHost = maxInbound
+        c.maxConcurrentMigrations = maxGlobal
+        c.returnInstances = returnInstances
+        return c
+    }
+
+    /// Nova's management (downtime ramp, completion timeout, abort) is the default for fleet
+    /// campaigns: a bare QEMU migration never gives up, which no fleet operator runs.
+    static let defaultLivePreset = ManagementPreset.nova
+
+    /// `campaign.live_migration:` — the engine's preset and overrides.
+    static func liveMigration(_ m: MappingReader) -> LiveMigrationConfig? {
+        let preset = m.optional("preset", .enumeration(ManagementPreset.self, noun: "preset"), default: defaultLivePreset)
+        var cap: Double?? = nil
+        if let node = m.node("max_bandwidth") {
+            if node.scalarText(expected: "a rate or 'unlimited'") == "unlimited" {
+                cap = .some(nil)
+            } else if let value = node.decode(.quantity(.bytesPerSecond, range: .positive)) {
+                cap = .some(value)
+            }
+        }
+        let downtime = m.optional("downtime_limit", .duration(range: .positive))
+        let autoConverge = m.optional("auto_converge", .bool)
+        let postcopyAfter = m.optional("postcopy_after", .count)
+        let page = m.optional("page_size", .bytes)
+        let device = m.optional("device_state", .bytes)
+        return LiveMigrationConfig(preset: preset, maxBandwidthBytesPerSecond: cap,
+                                   downtimeLimitSeconds: downtime.map(\.seconds), autoConverge: autoConverge,
+                                   postcopyAfterPasses: postcopyAfter, pageSizeBytes: page, deviceStateBytes: device)
     }
 
     /// `all`, a list of host names, or `{fault_domain: NAME}` / `{rack: NAME}`.

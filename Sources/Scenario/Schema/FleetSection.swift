@@ -1,3 +1,4 @@
+import FleetModel
 import FleetSimulation
 import Stochastics
 
@@ -7,6 +8,17 @@ enum FleetSection {
     static let ociFaultDomains = ["FAULT-DOMAIN-1", "FAULT-DOMAIN-2", "FAULT-DOMAIN-3"]
     /// A common data-centre host NIC rate; a default only, scenarios should say theirs.
     static let defaultNicBytesPerSecond = 25e9 / 8
+
+    /// `fleet.network:` — NIC-to-rack-to-spine capacities.
+    static func network(_ m: MappingReader) -> NetworkLayout? {
+        let defaults = NetworkLayout()
+        let over = m.optional("oversubscription", .quantity(.real, range: .atLeast(1)), default: defaults.oversubscription)
+        let uplink = m.optional("rack_uplink", .quantity(.bytesPerSecond, range: .positive))
+        let spine = m.optional("spine", .quantity(.bytesPerSecond, range: .positive))
+        let client = m.optional("client", .quantity(.bytesPerSecond, range: .positive), default: defaults.clientBytesPerSecond)
+        return NetworkLayout(oversubscription: over, rackUplinkBytesPerSecond: uplink, spineBytesPerSecond: spine,
+                             clientBytesPerSecond: client)
+    }
 
     static func read(_ m: MappingReader) -> FleetSpec? {
         let region = m.optional("region", .string, default: "region-1")
@@ -64,9 +76,33 @@ enum FleetSection {
         let memory = m.distribution("memory", .bytes, range: .positive)
         let placement = m.optional("placement", .enumeration(InitialPlacement.self, noun: "placement"), default: .spread)
         let hostGroups = m.optional("host_groups", .sequence(of: .string), default: [])
+        let guest = m.mapping("guest", required: false) { guestGroup($0) } ?? GuestSpec()
+        let aaSize = m.optional("anti_affinity_group_size", .count, default: 0)
         guard let name, let count, let shape, let ocpus, let memory else { return nil }
         return InstanceGroupSpec(name: name, count: count, shape: shape, hostFamily: hostFamily, ocpus: ocpus,
-                                 memoryBytes: memory, placement: placement, hostGroups: hostGroups)
+                                 memoryBytes: memory, placement: placement, hostGroups: hostGroups,
+                                 guest: guest, antiAffinityGroupSize: aaSize)
+    }
+
+    /// `guest:` of a generated group: dirty rates as distributions, drawn per instance.
+    static func guestGroup(_ m: MappingReader) -> GuestSpec? {
+        let dirty = m.distribution("dirty", .bytesPerSecond, default: .constant(0))
+        let hotFraction = m.optional("hot_fraction", .fraction, default: 0)
+        let hotDirty = m.distribution("hot_dirty", .bytesPerSecond, default: .constant(0))
+        let zero = m.optional("zero_pages", .fraction, default: 0)
+        guard let dirty, let hotDirty else { return nil }
+        return GuestSpec(dirtyBytesPerSecond: dirty, hotFraction: hotFraction, hotDirtyBytesPerSecond: hotDirty,
+                         zeroPageFraction: zero)
+    }
+
+    /// `guest:` of one instance: plain rates.
+    static func guestInstance(_ m: MappingReader) -> GuestDirtying? {
+        let dirty = m.optional("dirty", .bytesPerSecond, default: 0)
+        let hotFraction = m.optional("hot_fraction", .fraction, default: 0)
+        let hotDirty = m.optional("hot_dirty", .bytesPerSecond, default: 0)
+        let zero = m.optional("zero_pages", .fraction, default: 0)
+        return GuestDirtying(dirtyBytesPerSecond: dirty, hotFraction: hotFraction, hotDirtyBytesPerSecond: hotDirty,
+                             zeroPageFraction: zero)
     }
 
     static func instance(_ m: MappingReader) -> InstanceSpec? {
@@ -75,7 +111,10 @@ enum FleetSection {
         let ocpus = m.required("ocpus", as: .real, range: .positive)
         let memory = m.required("memory", .bytes)
         let host = m.required("host", .string)
+        let guest = m.mapping("guest", required: false) { guestInstance($0) } ?? GuestDirtying()
+        let aa = m.optional("anti_affinity_group", .string)
         guard let name, let shape, let ocpus, let memory, let host else { return nil }
-        return InstanceSpec(name: name, shape: shape, ocpus: ocpus, memoryBytes: memory, host: host)
+        return InstanceSpec(name: name, shape: shape, ocpus: ocpus, memoryBytes: memory, host: host,
+                            guest: guest, antiAffinityGroup: aa)
     }
 }

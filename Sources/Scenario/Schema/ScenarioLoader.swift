@@ -1,3 +1,4 @@
+import FleetModel
 import FleetSimulation
 import Foundation
 import SimKernel
@@ -64,12 +65,21 @@ public enum ScenarioLoader {
             // A campaign that has not finished after 90 days is stuck; the report says so.
             let horizon = root.optional("horizon", .duration(range: .positive), default: .days(90))
             let rng = root.optional("rng", .enumeration(GeneratorKind.self, noun: "generator"), default: .mt19937)
-            let fleet = root.mapping("fleet") { FleetSection.read($0) }
+            var network = NetworkLayout()
+            let fleet = root.mapping("fleet") { f -> FleetSpec? in
+                network = f.mapping("network", required: false) { FleetSection.network($0) } ?? network
+                return FleetSection.read(f)
+            }
             let campaign = root.mapping("campaign") { CampaignSection.read($0) }
             let reboot = root.mapping("reboot_migration", required: false) { RebootSection.read($0) } ?? RebootSection.defaults
+            // Ten minutes resolves a drain's traffic on the uplinks without flooding the report.
+            let sample = root.mapping("report", required: false) { r in
+                r.optional("link_sample_interval", .duration(range: .positive))
+            } ?? SimTime.minutes(10)
             guard let fleet, let campaign else { return nil }
             let config = SimulationConfig(name: name, seed: UInt64(seed), generator: rng, horizon: horizon,
-                                          fleet: fleet, campaign: campaign, rebootMigration: reboot)
+                                          fleet: fleet, network: network, campaign: campaign, rebootMigration: reboot,
+                                          linkSampleInterval: sample)
             return LoadedScenario(path: path, config: config, replications: replications, description: description,
                                   rootNode: reader.rootNode)
         }
