@@ -103,6 +103,10 @@ public struct CampaignReport: Sendable {
     public let p99DowntimeSeconds: AcrossReplications
     public let queueingDelaySeconds: PooledDistribution
     public let waitedForCapacitySeconds: PooledDistribution
+    /// Per-replication peak sampled utilisation of any rack link or the spine.
+    public let peakUplinkUtilisation: AcrossReplications
+    /// Aborted attempts by reason, summed over replications.
+    public let abortReasons: [(reason: String, count: Int)]
 
     public init(identity: RunIdentity, replications: [ReplicationMetrics]) {
         self.identity = identity
@@ -116,6 +120,10 @@ public struct CampaignReport: Sendable {
         p99DowntimeSeconds = AcrossReplications(replications.compactMap { (try? Summary($0.downtimeSeconds))?.p99 })
         queueingDelaySeconds = PooledDistribution(replications.flatMap(\.queueingDelaySeconds))
         waitedForCapacitySeconds = PooledDistribution(replications.flatMap(\.waitedForCapacitySeconds))
+        peakUplinkUtilisation = AcrossReplications(replications.compactMap(\.peakUplinkUtilisation))
+        var reasons: [String: Int] = [:]
+        for r in replications { for (reason, count) in r.abortReasons { reasons[reason, default: 0] += count } }
+        abortReasons = reasons.keys.sorted().map { ($0, reasons[$0]!) }
     }
 
     /// Share of campaign instances in `state`, pooled over replications, with a Wilson 95% interval.

@@ -8,7 +8,7 @@ public enum InstanceCSV {
     public static let header = [
         "replication", "instance", "shape", "ocpus", "memory_bytes", "source_host", "target_host", "attempt", "action",
         "queued_at_s", "started_at_s", "ended_at_s", "queueing_delay_s", "waited_for_capacity_s", "downtime_s",
-        "outcome", "reason", "final_state", "final_reason", "final_host",
+        "outcome", "reason", "final_state", "final_reason", "final_host", "transfer_time_s", "bytes",
     ]
 
     public static func render(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
@@ -23,7 +23,8 @@ public enum InstanceCSV {
                 let final = [rec.finalState[i]?.rawValue ?? "", rec.finalReason[i], rec.fleet[rec.finalHost[i]].name]
                 let waited = NumberText.json(rec.waitedForCapacity[i].seconds)
                 if byInstance[i].isEmpty {
-                    let row = common + [rec.fleet[instance.initialHost].name, "", "", "", "", "", "", "", waited, "0", "", ""] + final
+                    let row = common + [rec.fleet[instance.initialHost].name, "", "", "", "", "", "", "", waited, "0", "", ""]
+                        + final + ["", ""]
                     out += row.map(field).joined(separator: ",") + "\n"
                     continue
                 }
@@ -35,7 +36,7 @@ public enum InstanceCSV {
                         a.endedAt.map { NumberText.json($0.seconds) } ?? "",
                         NumberText.json(a.queueingDelay.seconds), waited, NumberText.json(a.downtime.seconds),
                         a.outcome?.rawValue ?? "running", a.reason,
-                    ] + final
+                    ] + final + [a.duration.map { NumberText.json($0.seconds) } ?? "", NumberText.json(a.bytes)]
                     out += row.map(field).joined(separator: ",") + "\n"
                 }
             }

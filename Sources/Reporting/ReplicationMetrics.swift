@@ -27,6 +27,18 @@ public struct ReplicationMetrics: Sendable {
     public let waitedForCapacitySeconds: [Double]
     public let hostsDrained: Int
     public let eventsProcessed: Int
+    /// Per action (in `MoveAction.allCases` order): attempts, completed, aborted.
+    public let attemptsByAction: [(action: MoveAction, attempts: Int, completed: Int, aborted: Int)]
+    /// Aborted attempts by reason, sorted by reason.
+    public let abortReasons: [(reason: String, count: Int)]
+    /// Moved instances by the action of their last completed move.
+    public let movedBy: [(action: MoveAction, count: Int)]
+    /// Instances moved by reboot after at least one failed live attempt.
+    public let fellBackToReboot: Int
+    /// Bytes live migrations put on the wire.
+    public let bytesOnWire: Double
+    /// Highest sampled utilisation of any rack uplink, downlink or the spine.
+    public let peakUplinkUtilisation: Double?
 
     public init(result: RunResult, recorder: RunRecorder) {
         replication = result.replication
@@ -54,6 +66,29 @@ public struct ReplicationMetrics: Sendable {
         waitedForCapacitySeconds = recorder.waitedForCapacity.filter { $0 > .zero }.map(\.seconds)
         hostsDrained = recorder.hosts.filter { $0.drainEnd != nil }.count
         eventsProcessed = result.eventsProcessed
+        attemptsByAction = MoveAction.allCases.map { action in
+            let a = recorder.attempts.filter { $0.action == action }
+            return (action, a.count, a.filter { $0.outcome == .completed }.count, a.filter { $0.outcome == .aborted }.count)
+        }
+        var reasons: [String: Int] = [:]
+        for a in recorder.attempts where a.outcome == .aborted { reasons[a.reason, default: 0] += 1 }
+        abortReasons = reasons.keys.sorted().map { ($0, reasons[$0]!) }
+        var lastCompleted = Array(repeating: MoveAction?.none, count: recorder.fleet.instances.count)
+        var hadLiveFailure = Array(repeating: false, count: recorder.fleet.instances.count)
+        for a in recorder.attempts {
+            if a.outcome == .completed { lastCompleted[a.instance.int] = a.action }
+            if a.outcome == .aborted && a.action == .live { hadLiveFailure[a.instance.int] = true }
+        }
+        movedBy = MoveAction.allCases.map { action in
+            (action, recorder.fleet.instances.indices.filter {
+                recorder.finalState[$0] == .moved && lastCompleted[$0] == action
+            }.count)
+        }
+        fellBackToReboot = recorder.fleet.instances.indices.filter {
+            hadLiveFailure[$0] && lastCompleted[$0] == .reboot && recorder.finalState[$0] == .moved
+        }.count
+        bytesOnWire = recorder.attempts.reduce(0) { $0 + $1.bytes }
+        peakUplinkUtilisation = LinkUtilisation.series(recorder).map(\.utilisation).max()
     }
 
     public func count(_ state: FinalState) -> Int {

@@ -4,7 +4,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case csv
     case md
 
-    /// The file each format writes into the output directory.
+    /// The files each format writes into the output directory (the first is its main file).
+    public var fileNames: [String] {
+        switch self {
+        case .csv: return ["instances.csv", "hosts.csv", "links.csv", "link_utilisation.csv"]
+        default: return [fileName]
+        }
+    }
+
+    /// The main file each format writes into the output directory.
     public var fileName: String {
         switch self {
         case .json: return "summary.json"
@@ -18,10 +26,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// before the first file is touched, so a failure while rendering writes nothing.
 public enum ReportWriter {
     public static func write(_ files: [(ReportFormat, String)], into directory: String) throws(AtomicFile.WriteError) -> [String] {
+        try write(named: files.map { ($0.0.fileName, $0.1) }, into: directory)
+    }
+
+    /// Write texts under the given file names.
+    public static func write(named files: [(String, String)], into directory: String) throws(AtomicFile.WriteError) -> [String] {
         try AtomicFile.ensureDirectory(directory)
         var written: [String] = []
-        for (format, text) in files {
-            let path = directory.hasSuffix("/") ? directory + format.fileName : directory + "/" + format.fileName
+        for (name, text) in files {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             try AtomicFile.write(text, to: path)
             written.append(path)
         }

@@ -14,8 +14,6 @@ extension CampaignReport {
             }
             outcomes.append((state.rawValue, .object(members)))
         }
-        let attempts = replications.reduce(0) { $0 + $1.attempts }
-        let completed = replications.reduce(0) { $0 + $1.attemptsCompleted }
         let n = Double(max(replications.count, 1))
         return .object([
             ("schema", .string(Self.schema)),
@@ -41,11 +39,23 @@ extension CampaignReport {
                 ("drain_makespan_s", drainMakespanSeconds.json),
             ])),
             ("outcomes", .object(outcomes)),
-            ("attempts", .object([
-                ("reboot", .object([
-                    ("attempts_mean", .number(Double(attempts) / n)),
-                    ("completed_mean", .number(Double(completed) / n)),
-                ])),
+            ("attempts", .object(MoveAction.allCases.map { action in
+                let rows = replications.compactMap { r in r.attemptsByAction.first { $0.action == action } }
+                return (action.rawValue, .object([
+                    ("attempts_mean", .number(Double(rows.reduce(0) { $0 + $1.attempts }) / n)),
+                    ("completed_mean", .number(Double(rows.reduce(0) { $0 + $1.completed }) / n)),
+                    ("aborted_mean", .number(Double(rows.reduce(0) { $0 + $1.aborted }) / n)),
+                ]))
+            })),
+            ("abort_reasons", .object(abortReasons.map { ($0.reason, .number(Double($0.count) / n)) })),
+            ("moved_by", .object(MoveAction.allCases.map { action in
+                (action.rawValue, .number(Double(replications.reduce(0) { r, m in
+                    r + (m.movedBy.first { $0.action == action }?.count ?? 0) }) / n))
+            })),
+            ("fell_back_to_reboot_mean", .number(Double(replications.reduce(0) { $0 + $1.fellBackToReboot }) / n)),
+            ("network", .object([
+                ("bytes_on_wire_mean", .number(replications.reduce(0) { $0 + $1.bytesOnWire } / n)),
+                ("peak_uplink_utilisation", peakUplinkUtilisation.json),
             ])),
             ("downtime_s", .object([
                 ("pooled", downtimeSeconds.json),
@@ -76,6 +86,9 @@ extension ReplicationMetrics {
         for (state, count) in finalStateCounts { members.append((state.rawValue, .int(Int64(count)))) }
         members += [
             ("attempts", .int(Int64(attempts))),
+            ("live_completed", .int(Int64(movedBy.first { $0.action == .live }?.count ?? 0))),
+            ("fell_back_to_reboot", .int(Int64(fellBackToReboot))),
+            ("bytes_on_wire", .number(bytesOnWire)),
             ("downtime_p50_s", .finite(s.p50)),
             ("downtime_p99_s", .finite(s.p99)),
             ("downtime_max_s", .finite(s.max)),

@@ -28,6 +28,30 @@ extension CampaignReport {
             md += "\(w.map { NumberText.percent($0.lower) + " – " + NumberText.percent($0.upper) } ?? "n/a") |\n"
         }
 
+        let n = Double(max(replications.count, 1))
+        md += "\n## Moves (mean per replication)\n\n"
+        md += "| action | attempts | completed | aborted | instances moved by it |\n|---|---:|---:|---:|---:|\n"
+        for action in MoveAction.allCases {
+            let rows = replications.compactMap { r in r.attemptsByAction.first { $0.action == action } }
+            let attempts = Double(rows.reduce(0) { $0 + $1.attempts }) / n
+            guard attempts > 0 else { continue }
+            let moved = Double(replications.reduce(0) { r, m in r + (m.movedBy.first { $0.action == action }?.count ?? 0) }) / n
+            md += "| \(action.rawValue) | \(mean(attempts)) | \(mean(Double(rows.reduce(0) { $0 + $1.completed }) / n)) | "
+            md += "\(mean(Double(rows.reduce(0) { $0 + $1.aborted }) / n)) | \(mean(moved)) |\n"
+        }
+        let fallbacks = Double(replications.reduce(0) { $0 + $1.fellBackToReboot }) / n
+        if fallbacks > 0 { md += "\nFell back from live to reboot migration: \(mean(fallbacks)) instances per replication.\n" }
+        if !abortReasons.isEmpty {
+            md += "\nAborted attempts by reason (all replications): "
+            md += abortReasons.map { "\($0.reason) \($0.count)" }.joined(separator: ", ") + ".\n"
+        }
+        let bytes = replications.reduce(0) { $0 + $1.bytesOnWire } / n
+        if bytes > 0 {
+            md += "\nLive-migration traffic: \(NumberText.fixed(bytes / 1_099_511_627_776, 2)) TiB per replication"
+            if let peak = peakUplinkUtilisation.max { md += "; busiest rack link or spine peaked at \(NumberText.percent(peak)) (sampled)" }
+            md += ".\n"
+        }
+
         md += "\n## Downtime and waiting (pooled over replications)\n\n"
         md += "| distribution | n | mean | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|---:|---:|\n"
         md += pooledRow("downtime per moved instance", downtimeSeconds)
@@ -35,6 +59,8 @@ extension CampaignReport {
         md += pooledRow("wait for capacity (instances that waited)", waitedForCapacitySeconds)
         return md
     }
+
+    private func mean(_ x: Double) -> String { NumberText.fixed(x, x == x.rounded() ? 0 : 1) }
 
     private func row(_ name: String, _ m: AcrossReplications, _ fmt: (Double) -> String) -> String {
         guard let mean = m.mean else { return "| \(name) | n/a | | | |\n" }

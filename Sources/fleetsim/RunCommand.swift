@@ -8,8 +8,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario and write its reports.",
         discussion: """
-        Writes summary.json (versioned schema), instances.csv (one row per attempt) and
-        summary.md into the output directory, each atomically (temporary file, then rename),
+        Writes summary.json (versioned schema), instances.csv (one row per attempt), hosts.csv,
+        links.csv, link_utilisation.csv and summary.md into the output directory, each
+        atomically (temporary file, then rename),
         and prints the Markdown summary on standard output. Nothing is written when the
         scenario has errors.
 
@@ -66,22 +67,26 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")
         }
         let directory = out ?? "Reports/" + prepared.defaultReportName
-        var files: [(ReportFormat, String)] = []
+        var files: [(String, String)] = []
         for f in try parsedFormats() {
             switch f {
-            case .json: files.append((f, outcome.report.summaryJSON().rendered()))
-            case .csv: files.append((f, InstanceCSV.render(outcome.recorders)))
-            case .md: files.append((f, outcome.report.summaryMarkdown()))
+            case .json: files.append((f.fileName, outcome.report.summaryJSON().rendered()))
+            case .csv:
+                files.append(("instances.csv", InstanceCSV.render(outcome.recorders)))
+                files.append(("hosts.csv", NetworkCSV.hosts(outcome.recorders)))
+                files.append(("links.csv", NetworkCSV.links(outcome.recorders)))
+                files.append(("link_utilisation.csv", NetworkCSV.utilisation(outcome.recorders)))
+            case .md: files.append((f.fileName, outcome.report.summaryMarkdown()))
             }
         }
         do {
-            _ = try ReportWriter.write(files, into: directory)
+            _ = try ReportWriter.write(named: files, into: directory)
         } catch {
             throw CommandFailure.runFailed("\(error)")
         }
         if !quiet {
             print(outcome.report.summaryMarkdown(), terminator: "")
-            print("\nReports written to \(directory)/: \(files.map(\.0.fileName).joined(separator: ", "))")
+            print("\nReports written to \(directory)/: \(files.map(\.0).joined(separator: ", "))")
         }
     }
 }

@@ -136,9 +136,9 @@ struct ScratchDirectory {
     }
 
     @Test func headerHasTheDocumentedColumns() {
-        #expect(InstanceCSV.header.count == 20)
+        #expect(InstanceCSV.header.count == 22)
         #expect(InstanceCSV.header.first == "replication")
-        #expect(InstanceCSV.header.last == "final_host")
+        #expect(InstanceCSV.header.suffix(3) == ["final_host", "transfer_time_s", "bytes"])
         #expect(Set(InstanceCSV.header).count == InstanceCSV.header.count)
     }
 }
