@@ -27,7 +27,7 @@ let package = Package(
         // The live-migration engine: a pure state machine, no kernel import (DESIGN.md).
         .target(name: "MigrationEngine", dependencies: ["Stochastics"]),
         .target(name: "FleetModel"),
-        .target(name: "MaintenancePolicy", dependencies: ["FleetModel"]),
+        .target(name: "MaintenancePolicy", dependencies: ["FleetModel", "Stochastics"]),
         .target(name: "FleetSimulation", dependencies: [
             "FleetModel", "MaintenancePolicy", "MigrationEngine", "SimKernel", "Stochastics",
             .product(name: "DequeModule", package: "swift-collections"),
@@ -47,9 +47,9 @@ let package = Package(
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "MigrationEngineTests", dependencies: ["MigrationEngine", "Stochastics"]),
         .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"]),
-        .testTarget(name: "MaintenancePolicyTests", dependencies: ["MaintenancePolicy", "FleetModel"]),
+        .testTarget(name: "MaintenancePolicyTests", dependencies: ["MaintenancePolicy", "FleetModel", "Stochastics"]),
         .testTarget(name: "FleetSimulationTests", dependencies: ["FleetSimulation", "FleetModel", "Stochastics", "SimKernel"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SimKernel"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SimKernel", "MaintenancePolicy", "FleetModel", "Stochastics"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FleetSimulation", "FleetModel", "Stochastics"]),
         // End-to-end: runs the built `fleetsim` binary on the shipped scenarios.
         .testTarget(name: "fleetsimTests", dependencies: ["fleetsim"]),

@@ -1,0 +1,28 @@
+/// A compute shape name, or a series of them: `VM.Standard.E4.Flex` matches that shape only,
+/// `VM.Standard2.*` matches every shape that starts with `VM.Standard2.` (OCI's "VM.Standard2
+/// series": VM.Standard2.1, VM.Standard2.2, ...). Matching is case-sensitive, as OCI's shape
+/// names are.
+public struct ShapePattern: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// As written: an exact name, or a prefix followed by `*`.
+    public let text: String
+
+    public init(_ text: String) { self.text = text }
+    public init(stringLiteral value: String) { self.init(value) }
+
+    /// Whether `text` ends in `*` (a series).
+    public var isSeries: Bool { text.hasSuffix("*") }
+
+    /// The prefix a series matches (the text without its `*`), or the exact name.
+    public var stem: String { isSeries ? String(text.dropLast()) : text }
+
+    public func matches(_ shape: String) -> Bool {
+        isSeries ? shape.hasPrefix(stem) : shape == text
+    }
+
+    public var description: String { text }
+}
+
+extension Sequence where Element == ShapePattern {
+    /// Whether any pattern matches `shape`.
+    public func matches(_ shape: String) -> Bool { contains { $0.matches(shape) } }
+}
