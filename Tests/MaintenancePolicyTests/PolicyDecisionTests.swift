@@ -15,16 +15,16 @@ struct PolicyCase: CustomTestStringConvertible, Sendable {
     var name: String
     var instance: Instance
     var hostShape: String?
-    var actions: [MoveAction]
+    var actions: [PlannedAction]
     var reason: String
     var incompatibilities: [EligibilityCriterion] = []
     var testDescription: String { name }
 }
 
-let ociLive = MoveAction.live(LiveStep(attempts: 1, engine: .qemu, autoConverge: false, postcopy: false, timeoutAction: .abort))
-let ociAttempted = MoveAction.live(LiveStep(attempts: 1, engine: .qemu, autoConverge: false, postcopy: false,
+let ociLive = PlannedAction.live(LiveStep(attempts: 1, engine: .qemu, autoConverge: false, postcopy: false, timeoutAction: .abort))
+let ociAttempted = PlannedAction.live(LiveStep(attempts: 1, engine: .qemu, autoConverge: false, postcopy: false,
                                             timeoutAction: .abort, attemptSuccessProbability: 0.9))
-let rebootChain: [MoveAction] = [.reboot(.vmStandard), .manual]
+let rebootChain: [PlannedAction] = [.reboot(.vmStandard), .manual]
 
 let ociCases: [PolicyCase] = [
     PolicyCase(name: "all criteria hold", instance: policyInstance("VM.Standard.E4.Flex"),
@@ -93,7 +93,7 @@ let ociCases: [PolicyCase] = [
 ].map { PolicyCase(name: "supported shape \($0)", instance: policyInstance($0),
                    actions: [ociLive] + rebootChain, reason: "eligible for live migration") }
 
-let lxdLive = MoveAction.live(LiveStep(attempts: 1, engine: .qemu, autoConverge: true, postcopy: false, timeoutAction: .abort))
+let lxdLive = PlannedAction.live(LiveStep(attempts: 1, engine: .qemu, autoConverge: true, postcopy: false, timeoutAction: .abort))
 
 let lxdCases: [PolicyCase] = [
     PolicyCase(name: "stop", instance: policyInstance("c1") { $0.evacuate = .stop; $0.migrationStateful = true },
@@ -243,7 +243,7 @@ let lxdCases: [PolicyCase] = [
 
     @Test func genericPreset() {
         let g = MaintenancePolicyConfig.generic
-        let nova = MoveAction.live(LiveStep(attempts: 3, engine: .nova, autoConverge: false, postcopy: false,
+        let nova = PlannedAction.live(LiveStep(attempts: 3, engine: .nova, autoConverge: false, postcopy: false,
                                             timeoutAction: .abort))
         #expect(g.plan(for: policyInstance("m1.large"), hostShape: nil) ==
                 MovePlan(actions: [nova, .cold(copyRootFS: false)], reason: .virtualMachine))

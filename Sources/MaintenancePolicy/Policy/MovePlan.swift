@@ -54,7 +54,7 @@ public struct LiveStep: Sendable, Equatable {
 }
 
 /// One action of a plan's chain.
-public enum MoveAction: Sendable, Equatable {
+public enum PlannedAction: Sendable, Equatable {
     /// Live migration (pre-copy, optionally post-copy).
     case live(LiveStep)
     /// OCI reboot migration (notice, due date, customer or platform reboot).
@@ -134,20 +134,20 @@ public enum PlanReason: Sendable, Equatable, CustomStringConvertible {
 /// What the policy decided for one instance: the ordered chain of actions to try (the next
 /// one runs when the previous fails), why, and OCI's failed criteria.
 public struct MovePlan: Sendable, Equatable {
-    public var actions: [MoveAction]
+    public var actions: [PlannedAction]
     public var reason: PlanReason
     /// OCI: every criterion that fails, blocking or not (`image` is "attempted"), in the
     /// console's order. Empty for LXD and generic plans.
     public var incompatibilities: [EligibilityCriterion]
 
-    public init(actions: [MoveAction], reason: PlanReason, incompatibilities: [EligibilityCriterion] = []) {
+    public init(actions: [PlannedAction], reason: PlanReason, incompatibilities: [EligibilityCriterion] = []) {
         self.actions = actions
         self.reason = reason
         self.incompatibilities = incompatibilities
     }
 
     /// The first action (every plan has one).
-    public var first: MoveAction { actions[0] }
+    public var first: PlannedAction { actions[0] }
 
     /// The live step, if the chain has one.
     public var liveStep: LiveStep? {

@@ -71,7 +71,7 @@ extension MaintenancePolicyConfig {
         // "If reboot migration is unsuccessful ... You must manually migrate the instance";
         // "For instances without a date in the Maintenance reboot field ... you must move the
         // instance manually."
-        let actions: [MoveAction] = variant.map { [.reboot($0), .manual] } ?? [.manual]
+        let actions: [PlannedAction] = variant.map { [.reboot($0), .manual] } ?? [.manual]
         return MovePlan(actions: actions, reason: .ineligible(blocking), incompatibilities: failed)
     }
 
@@ -79,7 +79,7 @@ extension MaintenancePolicyConfig {
 
     func lxdPlan(_ instance: Instance) -> MovePlan {
         let a = instance.attributes
-        let cold = MoveAction.cold(copyRootFS: a.storage == .local)
+        let cold = PlannedAction.cold(copyRootFS: a.storage == .local)
         if a.kind == .bareMetal { return MovePlan(actions: [.stop], reason: .bareMetal) }
         switch a.evacuate {
         case .stop:
@@ -151,7 +151,7 @@ extension MaintenancePolicyConfig {
     }
 
     /// The actions after a live step that failed every attempt.
-    func liveFallback(_ instance: Instance, rebootVariant: RebootVariant) -> [MoveAction] {
+    func liveFallback(_ instance: Instance, rebootVariant: RebootVariant) -> [PlannedAction] {
         switch live.fallback {
         case .reboot: return [.reboot(rebootVariant), .manual]
         case .cold: return [.cold(copyRootFS: instance.attributes.storage == .local)]
