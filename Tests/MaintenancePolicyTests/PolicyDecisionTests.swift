@@ -21,8 +21,8 @@ struct PolicyCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 }
 
-let ociLive = PlannedAction.live(LiveStep(attempts: 1, engine: .qemu, autoConverge: false, postcopy: false, timeoutAction: .abort))
-let ociAttempted = PlannedAction.live(LiveStep(attempts: 1, engine: .qemu, autoConverge: false, postcopy: false,
+let ociLive = PlannedAction.live(LiveStep(attempts: 1, engine: .nova, autoConverge: false, postcopy: false, timeoutAction: .abort))
+let ociAttempted = PlannedAction.live(LiveStep(attempts: 1, engine: .nova, autoConverge: false, postcopy: false,
                                             timeoutAction: .abort, attemptSuccessProbability: 0.9))
 let rebootChain: [PlannedAction] = [.reboot(.vmStandard), .manual]
 

@@ -26,9 +26,10 @@ public struct LiveMigrationKnobs: Sendable, Equatable {
 
     /// OCI (seed 003) states only the fallback: "If an instance cannot be live migrated,
     /// Oracle Cloud Infrastructure schedules a due date for reboot migration". One attempt,
-    /// QEMU's own defaults, abort on timeout, no post-copy and no auto-converge are fleetsim
-    /// assumptions (OCI does not publish its engine settings).
-    public static let oci = LiveMigrationKnobs(attempts: 1, engine: .qemu, autoConverge: false, postcopyPermitted: false,
+    /// a management layer with Nova's downtime ramp and completion timeout (bare QEMU never
+    /// gives up, and a fleet operator always has a timeout), abort on timeout, no post-copy
+    /// and no auto-converge are fleetsim assumptions (OCI does not publish its engine settings).
+    public static let oci = LiveMigrationKnobs(attempts: 1, engine: .nova, autoConverge: false, postcopyPermitted: false,
                                                timeoutAction: .abort, fallback: .reboot)
 
     /// LXD VMs: LXD drives QEMU itself (engine `qemu`), with auto-converge on and no
