@@ -10,6 +10,8 @@ public enum NoTargetAction: String, Sendable, CaseIterable {
     /// Leave the instance where it is and report it; the host's drain completes without it
     /// (LXD's `lxc cluster evacuate` skips instances it cannot place).
     case skip
+    /// Stop the instance in place (Incus' evacuation stops what it cannot place).
+    case stop
 }
 
 /// Which hosts a campaign drains. Hosts are taken in fleet order unless listed by name.
@@ -51,22 +53,18 @@ public struct CampaignConfig: Sendable {
     public var move: MoveKind = .reboot
     public var liveMigration = LiveMigrationConfig()
     /// Live attempts per instance, each on a fresh target, before falling back (Nova's
-    /// `live_migration_retries`-style retry; 1 means no retry).
+    /// `live_migration_retries`-style retry; 1 means no retry). Used without a policy.
     public var liveAttempts = 1
-    /// Migrations into one host at once (nil: unlimited, as in Nova).
-    public var maxInboundPerHost: Int?
-    /// Migrations in the whole fleet at once (nil: unlimited; KubeVirt's
-    /// parallelMigrationsPerCluster is 5).
-    public var maxConcurrentMigrations: Int?
+    /// Concurrent migrations: per host out, in and both, and fleet-wide.
+    public var limits: ConcurrencyLimits
+    /// Spread anti-affinity groups over fault domains when choosing targets.
+    public var spread: FaultDomainSpread = .none
     /// Move instances back to their host when it returns (`lxc cluster restore`, vSphere's
     /// maintenance mode exit with DRS).
     public var returnInstances = false
     /// Hosts in maintenance at once (draining or down). OCI and most operators work one
     /// host per fault domain at a time; 1 is the conservative default.
     public var maxHostsInMaintenance: Int
-    /// Moves out of one host at once. Nova's `max_concurrent_live_migrations` defaults to 1
-    /// (nova/conf/compute.py); it is the conservative choice for reboot moves too.
-    public var maxOutboundPerHost: Int
     /// How long a drained host stays down before it accepts instances again.
     public var maintenanceDuration: Distribution
     public var placement: PlacementStrategy
@@ -77,7 +75,8 @@ public struct CampaignConfig: Sendable {
                 onNoTarget: NoTargetAction = .wait) {
         self.hosts = hosts
         self.maxHostsInMaintenance = maxHostsInMaintenance
-        self.maxOutboundPerHost = maxOutboundPerHost
+        // Nova's `max_concurrent_live_migrations` defaults to 1 (nova/conf/compute.py).
+        self.limits = ConcurrencyLimits(outboundPerHost: maxOutboundPerHost)
         self.maintenanceDuration = maintenanceDuration
         self.placement = placement
         self.onNoTarget = onNoTarget
@@ -112,12 +111,16 @@ public struct SimulationConfig: Sendable {
     public var network: NetworkLayout
     public var campaign: CampaignConfig
     public var rebootMigration: RebootMigrationConfig
+    /// The maintenance policy (eligibility, fallback chain, notices); nil: every instance is
+    /// moved by `campaign.move` (live falling back to reboot, or reboot), at once.
+    public var policy: MaintenancePolicyConfig?
     /// Interval of the rack-uplink and spine utilisation samples in the report.
     public var linkSampleInterval: SimTime
 
     public init(name: String, seed: UInt64, generator: GeneratorKind = .mt19937, horizon: SimTime,
                 fleet: FleetSpec, network: NetworkLayout = NetworkLayout(), campaign: CampaignConfig,
-                rebootMigration: RebootMigrationConfig, linkSampleInterval: SimTime = .minutes(10)) {
+                rebootMigration: RebootMigrationConfig, policy: MaintenancePolicyConfig? = nil,
+                linkSampleInterval: SimTime = .minutes(10)) {
         self.name = name
         self.seed = seed
         self.generator = generator
@@ -126,6 +129,7 @@ public struct SimulationConfig: Sendable {
         self.network = network
         self.campaign = campaign
         self.rebootMigration = rebootMigration
+        self.policy = policy
         self.linkSampleInterval = linkSampleInterval
     }
 }

@@ -4,11 +4,16 @@ import FleetModel
 /// handler switches on them without boxing.
 enum CampaignEvent {
     case start
-    case rebootStopDone(InstanceID)
-    case rebootReassignDone(InstanceID)
-    case rebootBootDone(InstanceID)
+    /// A phase of a reboot, manual or cold move ended (stop, middle, start).
+    case phaseDone(InstanceID)
     /// The live migration of this instance reached its controller's next decision point.
     case liveStep(InstanceID)
+    /// The cold move's root-disk copy reached its end at the current rate.
+    case transferDone(InstanceID)
+    /// A notified reboot or manual migration is due to start.
+    case stepDue(InstanceID)
+    /// A manual migration's deadline passed without the customer acting.
+    case manualDeadline(InstanceID)
     case hostReturn(HostID)
     case linkSample
 }

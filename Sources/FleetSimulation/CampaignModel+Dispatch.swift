@@ -1,34 +1,33 @@
 import DequeModule
 import FleetModel
+import MaintenancePolicy
 import SimKernel
+import Stochastics
 
 /// Starting moves under the concurrency limits, waiting for capacity, retrying.
 extension CampaignModel {
-    enum StartResult { case started, noCapacity, limited }
+    enum StartResult { case started, noCapacity, limited, failedAtOnce }
 
-    var globalSlotFree: Bool { config.campaign.maxConcurrentMigrations.map { inFlight < $0 } ?? true }
-
-    func outboundFree(_ h: HostID) -> Bool { outbound[h.int] < config.campaign.maxOutboundPerHost }
+    /// Whether a move out of `h` could start now as far as the source and fleet-wide limits go.
+    func sourceSlotFree(_ h: HostID) -> Bool {
+        let limits = slots.limits
+        if let g = limits.global, slots.active >= g { return false }
+        if let o = limits.outboundPerHost, slots.outbound[h.int] >= o { return false }
+        if let p = limits.hostLimit(nicBytesPerSecond: fleet[h].nicBytesPerSecond), slots.migrations(on: h) >= p { return false }
+        return true
+    }
 
     /// Start moves out of `h` while its limits allow; finish its drain when it is empty.
     mutating func dispatch(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
-        while outboundFree(h), globalSlotFree, let i = queue[h.int].first {
+        while sourceSlotFree(h), let i = queue[h.int].first {
             switch tryStart(i, from: h, isReturn: false, kernel: &kernel) {
-            case .started:
+            case .started, .failedAtOnce:
                 queue[h.int].removeFirst()
             case .noCapacity:
                 queue[h.int].removeFirst()
-                switch config.campaign.onNoTarget {
-                case .wait:
-                    isWaiting[i.int] = true
-                    waiting.append(i)
-                    emit(.waitingForCapacity(instance: i, time: kernel.now))
-                case .skip:
-                    queued[i.int] = false
-                    resolve(i, .skipped, reason: "no target with capacity")
-                }
+                noTarget(i, on: h, at: kernel.now)
             case .limited:
-                // Every target with room is at its inbound limit: try again when a move ends.
+                // The chosen target is at its own limit: try again when a move ends.
                 checkDrained(h, kernel: &kernel)
                 return
             }
@@ -36,42 +35,77 @@ extension CampaignModel {
         checkDrained(h, kernel: &kernel)
     }
 
-    /// Try to place and start moving `i` off `source`.
+    /// No host has room for `i` (or none satisfies its anti-affinity or spread rules).
+    mutating func noTarget(_ i: InstanceID, on h: HostID, at now: SimTime) {
+        let onNoTarget = config.policy?.rules == .lxd
+            ? (policy.lxd.onNoTarget == .stop ? NoTargetAction.stop : .skip) : config.campaign.onNoTarget
+        switch onNoTarget {
+        case .wait:
+            isWaiting[i.int] = true
+            waiting.append(i)
+            emit(.waitingForCapacity(instance: i, time: now))
+        case .skip:
+            resolve(i, .skipped, reason: "no target with capacity")
+        case .stop:
+            stopInPlace(i, on: h, reason: "no target with capacity: stopped in place", at: now)
+        }
+    }
+
+    /// Choose a target for `i` leaving `source`: another host than the last failed one when
+    /// possible (it is made a last resort for this one query).
+    mutating func chooseTarget(_ i: InstanceID, leaving source: HostID) -> HostID? {
+        guard let avoid = avoidTarget[i.int] else { return placement.target(for: i, leaving: source, occupancy: occupancy) }
+        let was = placement.isDeprioritized(avoid)
+        placement.setDeprioritized(avoid, true)
+        let target = placement.target(for: i, leaving: source, occupancy: occupancy)
+        placement.setDeprioritized(avoid, was)
+        return target
+    }
+
+    /// Try to place and start moving `i` off `source` by its current action.
     mutating func tryStart(_ i: InstanceID, from source: HostID, isReturn: Bool,
                            kernel: inout Kernel<CampaignEvent>) -> StartResult {
         let instance = fleet[i]
+        let now = kernel.now
+        guard let planned = isReturn ? plan[i.int].first : currentAction(i) else { return .noCapacity }
+        let action = MoveAction(planned)
+        // OCI attempts custom and Marketplace images: a failed draw is an attempt that fails
+        // before any data moves.
+        if case .live(let liveStep) = planned, !isReturn, let p = liveStep.attemptSuccessProbability {
+            let stream = RandomStream(scenarioSeed: replicationSeed, entity: instance.name,
+                                      purpose: "live-gate#\(attempts[i.int] + 1)", kind: config.generator)
+            if !stream.bernoulli(p) {
+                attempts[i.int] += 1
+                emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .live, source: source, target: source, time: now))
+                emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .live, outcome: .aborted,
+                                   reason: "live migration not possible for this image", downtime: .zero, bytes: 0, time: now))
+                liveAttemptFailed(i, on: source, failedTarget: nil, isReturn: false, kernel: &kernel)
+                return .failedAtOnce
+            }
+        }
         let target: HostID
         if isReturn {
             guard let h = home[i.int], occupancy.canHost(instance.demand, on: h) else { return .noCapacity }
-            if inboundFull[h.int] { return .limited }
             target = h
         } else {
-            var blocked = inboundFull
-            if let avoid = avoidTarget[i.int] { blocked[avoid.int] = true }
-            guard let t = placement.target(for: instance, leaving: source, fleet: fleet, occupancy: occupancy,
-                                           deprioritized: upcoming, blocked: blocked) else {
-                // Distinguish "no room anywhere" from "room, but only behind inbound limits".
-                let anyRoom = placement.target(for: instance, leaving: source, fleet: fleet, occupancy: occupancy) != nil
-                return anyRoom ? .limited : .noCapacity
-            }
+            guard let t = chooseTarget(i, leaving: source) else { return .noCapacity }
             target = t
         }
+        guard slots.tryAcquire(source: source, target: target, fleet: fleet) else { return .limited }
         do { try occupancy.reserve(i, demand: instance.demand, on: target) } catch {
             preconditionFailure("placement chose a host without room: \(error)")
         }
-        let now = kernel.now
+        placement.didReserve(i, on: target, occupancy: occupancy)
         attempts[i.int] += 1
-        outbound[source.int] += 1
-        inbound[target.int] += 1
-        if let limit = config.campaign.maxInboundPerHost, inbound[target.int] >= limit { inboundFull[target.int] = true }
-        inFlight += 1
-        let action = nextAction[i.int]
         moves[i.int] = Move(action: action, source: source, target: target, attempt: attempts[i.int], isReturn: isReturn)
         emit(.reserved(instance: i, target: target, time: now))
         emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: action, source: source, target: target, time: now))
-        switch action {
-        case .live: startLive(i, kernel: &kernel)
-        case .reboot, .manual: startReboot(i, kernel: &kernel)
+        switch planned {
+        case .live(let liveStep): startLive(i, step: liveStep, kernel: &kernel)
+        case .reboot: startReboot(i, kernel: &kernel)
+        case .manual: startManual(i, kernel: &kernel)
+        case .cold(let copy): startCold(i, copyRootFS: copy, kernel: &kernel)
+        case .stop: preconditionFailure("stop in place is not a move")
         }
         return .started
     }
@@ -80,21 +114,27 @@ extension CampaignModel {
     mutating func endMove(_ i: InstanceID, completed: Bool, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
         moves[i.int] = nil
-        outbound[move.source.int] -= 1
-        inbound[move.target.int] -= 1
-        inboundFull[move.target.int] = false
-        inFlight -= 1
+        slots.release(source: move.source, target: move.target)
         if completed {
             if move.isReturn {
                 resolve(i, .moved, reason: "returned to its host after maintenance")
             } else {
-                queued[i.int] = false
                 avoidTarget[i.int] = nil
-                resolve(i, .moved, reason: move.action == .live ? "live migration" : "reboot migration")
+                resolve(i, .moved, reason: "\(move.action.rawValue) migration")
                 if let h = home[i.int], h == move.source { awayFrom[h.int].append(i) }
             }
         }
         capacityChanged(kernel: &kernel)
+    }
+
+    /// Give up a move's reservation (the move failed; the instance is still on its source).
+    mutating func cancelReservation(_ i: InstanceID, at now: SimTime) {
+        guard let move = moves[i.int] else { return }
+        do { try occupancy.cancelReservation(i, demand: fleet[i].demand) } catch {
+            preconditionFailure("campaign bookkeeping: \(error)")
+        }
+        placement.didCancelReservation(i, on: move.target, occupancy: occupancy)
+        emit(.reservationCancelled(instance: i, target: move.target, time: now))
     }
 
     /// Slots or capacity freed: waiting instances (oldest first), then draining hosts' queues,
@@ -105,8 +145,8 @@ extension CampaignModel {
             var touched: [HostID] = []
             for i in waiting {
                 guard let source = occupancy.hostOf[i.int] else { continue }
-                if outboundFree(source), globalSlotFree,
-                   case .started = tryStart(i, from: source, isReturn: false, kernel: &kernel) {
+                if sourceSlotFree(source), case let result = tryStart(i, from: source, isReturn: false, kernel: &kernel),
+                   result == .started || result == .failedAtOnce {
                     isWaiting[i.int] = false
                     touched.append(source)
                 } else {
@@ -116,16 +156,27 @@ extension CampaignModel {
             waiting = still
             for h in touched { checkDrained(h, kernel: &kernel) }
         }
-        for h in drainingHosts where globalSlotFree { dispatch(h, kernel: &kernel) }
+        for h in drainingHosts where sourceSlotFree(h) { dispatch(h, kernel: &kernel) }
         var remaining: Deque<InstanceID> = []
         while let i = returnQueue.popFirst() {
-            guard let source = occupancy.hostOf[i.int], moves[i.int] == nil, !queued[i.int] else { continue }
-            if outboundFree(source), globalSlotFree,
-               case .started = tryStart(i, from: source, isReturn: true, kernel: &kernel) {
+            guard let source = occupancy.hostOf[i.int], moves[i.int] == nil, !pending[i.int] else { continue }
+            if sourceSlotFree(source), case .started = tryStart(i, from: source, isReturn: true, kernel: &kernel) {
                 continue
             }
             remaining.append(i)
         }
         returnQueue = remaining
+    }
+}
+
+extension MoveAction {
+    init(_ planned: PlannedAction) {
+        switch planned {
+        case .live: self = .live
+        case .reboot: self = .reboot
+        case .manual: self = .manual
+        case .cold: self = .cold
+        case .stop: self = .stop
+        }
     }
 }

@@ -48,28 +48,30 @@ extension CampaignModel {
         }
     }
 
+    mutating func setAccepting(_ h: HostID, _ value: Bool) {
+        occupancy.setAccepting(h, value)
+        placement.hostChanged(h, occupancy: occupancy)
+    }
+
     mutating func startDrain(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         hostsInMaintenance += 1
         phase[h.int] = .draining
-        upcoming[h.int] = false
-        occupancy.setAccepting(h, false)
+        placement.setDeprioritized(h, false)
+        setAccepting(h, false)
         drainingHosts.append(h)
         emit(.hostDrainStarted(host: h, time: now))
-        for i in residents[h.int].sorted() where moves[i.int] == nil {
-            queued[i.int] = true
-            finalState[i.int] = nil
+        for i in residents[h.int].sorted() where moves[i.int] == nil && !stoppedInPlace[i.int] {
             if config.campaign.returnInstances && home[i.int] == nil { home[i.int] = h }
-            queue[h.int].append(i)
-            emit(.moveQueued(instance: i, time: now))
+            startPlan(i, on: h, kernel: &kernel)
         }
         dispatch(h, kernel: &kernel)
     }
 
-    /// A drained host: empty queue, nothing leaving, nothing waiting.
+    /// A drained host: nothing queued, leaving, waiting or awaiting a notice.
     mutating func checkDrained(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
-        guard phase[h.int] == .draining, queue[h.int].isEmpty, outbound[h.int] == 0 else { return }
-        guard !residents[h.int].contains(where: { queued[$0.int] }) else { return }
+        guard phase[h.int] == .draining, queue[h.int].isEmpty, slots.outbound[h.int] == 0 else { return }
+        guard !residents[h.int].contains(where: { pending[$0.int] }) else { return }
         phase[h.int] = .down
         drainingHosts.removeAll { $0 == h }
         emit(.hostDrained(host: h, time: kernel.now))
@@ -82,14 +84,19 @@ extension CampaignModel {
     mutating func hostReturned(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         phase[h.int] = .returned
-        occupancy.setAccepting(h, true)
+        setAccepting(h, true)
         hostsInMaintenance -= 1
         hostsReturned += 1
         returnedInWave += 1
         emit(.hostReturned(host: h, time: now))
+        // Instances stopped in place start again when their host is back (`lxc cluster
+        // restore`, or the campaign returning instances).
+        if restoresInstances {
+            for i in residents[h.int] where stoppedInPlace[i.int] { restartInPlace(i, at: now) }
+        }
         if config.campaign.returnInstances {
             for i in awayFrom[h.int] where home[i.int] == h && occupancy.hostOf[i.int] != h
-                && moves[i.int] == nil && !queued[i.int] {
+                && moves[i.int] == nil && !pending[i.int] {
                 returnQueue.append(i)
                 emit(.moveQueued(instance: i, time: now))
             }
@@ -98,5 +105,9 @@ extension CampaignModel {
         capacityChanged(kernel: &kernel)
         startDrains(kernel: &kernel)
         if hostsReturned == campaignHostCount { finishCampaign(at: now) }
+    }
+
+    var restoresInstances: Bool {
+        config.campaign.returnInstances || (config.policy?.rules == .lxd && policy.lxd.restore)
     }
 }

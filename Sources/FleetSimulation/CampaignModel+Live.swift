@@ -1,5 +1,6 @@
 import DequeModule
 import FleetModel
+import MaintenancePolicy
 import MigrationEngine
 import SimKernel
 
@@ -7,14 +8,13 @@ import SimKernel
 /// model schedules one event per migration, at the controller's next decision point, and
 /// moves it whenever the flow's rate changes.
 extension CampaignModel {
-    mutating func startLive(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+    mutating func startLive(_ i: InstanceID, step: LiveStep, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         syncNetwork(to: now)
         guard let move = moves[i.int] else { return }
         let instance = fleet[i]
-        liveAttemptsUsed[i.int] += 1
-        let parameters = config.campaign.liveMigration.parameters(memoryBytes: instance.demand.memoryBytes,
-                                                                  zeroPageFraction: instance.guest.zeroPageFraction)
+        stepAttempts[i.int] += 1
+        let parameters = engineParameters(for: instance, step: step)
         let path = topology.path(from: move.source, to: move.target)
         // The flow is capped at the migration's max_bandwidth: QEMU sends each 100 ms quota
         // in a burst, so over any window its average never exceeds the cap.
@@ -29,6 +29,27 @@ extension CampaignModel {
         moves[i.int]?.liveSlot = slot
         scheduleLiveStep(i, slot: slot, kernel: &kernel)
         applyRateChanges(kernel: &kernel)
+    }
+
+    /// The engine's settings for one attempt: the step's management preset, auto-converge and
+    /// post-copy permission, then the campaign's explicit overrides (cap, downtime limit, ...).
+    func engineParameters(for instance: Instance, step: LiveStep) -> MigrationParameters {
+        var live = config.campaign.liveMigration
+        if config.policy != nil {
+            live.preset = ManagementPreset(rawValue: step.engine.rawValue) ?? live.preset
+            if live.autoConverge == nil { live.autoConverge = step.autoConverge }
+        }
+        var p = live.parameters(memoryBytes: instance.demand.memoryBytes, zeroPageFraction: instance.guest.zeroPageFraction)
+        if config.policy != nil {
+            switch step.timeoutAction {
+            case .abort: p.management.timeoutAction = .abort
+            case .forceComplete:
+                // Nova's force_complete: post-copy when permitted, else pause the guest.
+                p.management.timeoutAction = step.postcopy ? .switchToPostcopy : .pauseAndComplete
+            }
+            if step.postcopy && p.postcopy == nil { p.postcopy = PostcopySettings() }
+        }
+        return p
     }
 
     func guestWorkload(_ instance: Instance, pageSizeBytes: Int64) -> GuestWorkload {
@@ -119,20 +140,31 @@ extension CampaignModel {
             endMove(i, completed: true, kernel: &kernel)
         case .aborted, .lost, .running:
             // The guest keeps running on the source; give up the target.
-            do { try occupancy.cancelReservation(i, demand: fleet[i].demand) } catch {
-                preconditionFailure("campaign bookkeeping: \(error)")
-            }
-            emit(.reservationCancelled(instance: i, target: move.target, time: now))
+            cancelReservation(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .aborted,
                                reason: outcome.reason.text, downtime: downtime, bytes: outcome.bytesSent, time: now))
-            // Retry on another target while attempts remain, then fall back to reboot.
-            if liveAttemptsUsed[i.int] < config.campaign.liveAttempts {
-                avoidTarget[i.int] = move.target
-            } else {
-                nextAction[i.int] = .reboot
-            }
-            if move.isReturn { returnQueue.prepend(i) } else { queue[move.source.int].prepend(i) }
             endMove(i, completed: false, kernel: &kernel)
+            liveAttemptFailed(i, on: move.source, failedTarget: move.target, isReturn: move.isReturn, kernel: &kernel)
         }
+    }
+
+    /// A live attempt failed: retry on another target while the step's attempts last, then
+    /// fall back to the plan's next action. The instance goes back to the front of its queue.
+    mutating func liveAttemptFailed(_ i: InstanceID, on source: HostID, failedTarget: HostID?, isReturn: Bool,
+                                    kernel: inout Kernel<CampaignEvent>) {
+        if isReturn {
+            returnQueue.prepend(i)
+            return
+        }
+        if failedTarget == nil { stepAttempts[i.int] += 1 }
+        let allowed: Int
+        if case .live(let s)? = currentAction(i) { allowed = s.attempts } else { allowed = 1 }
+        if stepAttempts[i.int] < allowed {
+            avoidTarget[i.int] = failedTarget
+            enqueue(i, on: source, at: kernel.now, front: true)
+        } else {
+            nextStep(i, on: source, kernel: &kernel)
+        }
+        dispatch(source, kernel: &kernel)
     }
 }

@@ -20,8 +20,12 @@ extension CampaignModel {
         guard !changes.isEmpty else { return }
         let now = kernel.now
         for change in changes {
-            guard change.flow.index < flowOwner.count, let j = flowOwner[change.flow.index],
-                  let slot = moves[j.int]?.liveSlot, var lm = liveSlots[slot] else { continue }
+            guard change.flow.index < flowOwner.count, let j = flowOwner[change.flow.index] else { continue }
+            if moves[j.int]?.transfer?.flow == change.flow {
+                transferRateChanged(j, rate: change.newBytesPerSecond, kernel: &kernel)
+                continue
+            }
+            guard let slot = moves[j.int]?.liveSlot, var lm = liveSlots[slot] else { continue }
             lm.controller.rateChanged(atNanoseconds: now.nanoseconds, linkBytesPerSecond: change.newBytesPerSecond)
             liveSlots[slot] = lm
             // Catching up to `now` may have crossed a decision point: handle it in an event

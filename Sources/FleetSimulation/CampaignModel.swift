@@ -8,30 +8,51 @@ import Stochastics
 /// The state and rules of a maintenance campaign on the kernel.
 ///
 /// Hosts enter maintenance wave by wave (one list, a fault domain or a rack at a time), at
-/// most `maxHostsInMaintenance` at once. A host in maintenance accepts no instances; its
-/// residents queue and leave under the concurrency limits (per-host outbound and inbound, a
-/// global cap). Each move first reserves the target (so an instance in flight counts on
-/// both hosts), then runs as a live migration on the network (the engine's controller
-/// against its flow's max-min fair share) or as a reboot migration. A failed live migration
-/// is retried on another target up to `liveAttempts` times, then falls back to reboot. A
-/// drained host stays down for its maintenance duration, then accepts instances again (and
-/// takes its own instances back when the campaign returns them).
+/// most `maxHostsInMaintenance` at once. A host in maintenance accepts no instances. Each of
+/// its instances gets a plan from the maintenance policy: a chain of actions (live
+/// migration, reboot migration, manual migration, cold move, stop in place) tried in order.
+/// Moves run under the concurrency limits; each reserves its target first (an instance in
+/// flight counts on both hosts). Live migrations run the engine's controller against their
+/// flow's max-min fair share of the network; cold moves copy the root disk over a flow;
+/// reboot and manual migrations start when their notice matures (the customer acts, or the
+/// platform does after the due date). A drained host stays down for its maintenance
+/// duration, then accepts instances again (and takes its own back when the campaign returns
+/// them).
 ///
-/// The rules live in the `CampaignModel+*.swift` files: hosts and waves, dispatching moves,
-/// reboot migration, live migration, the network.
+/// The rules live in the `CampaignModel+*.swift` files: hosts and waves, plans and notices,
+/// dispatching, phased moves (reboot, manual, cold), live migration, the network.
 struct CampaignModel: EventHandler {
     enum HostPhase { case inService, draining, down, returned }
 
     /// A move in progress.
     struct Move {
-        var action: MoveAction
+        let action: MoveAction
         let source: HostID
         let target: HostID
         let attempt: Int
+        let isReturn: Bool
         var stoppedAt: SimTime?
         var downtime: SimTime = .zero
         var liveSlot: Int?
-        let isReturn: Bool
+        /// Phased moves: durations of stop, middle (reassign, relaunch, copy) and start.
+        var phaseDurations: [SimTime] = []
+        var phase = 0
+        /// A reboot migration that fails: the instance comes back up on its source.
+        var fails = false
+        var staysStopped = false
+        var transfer: Transfer?
+        /// Bytes a cold move copied (live migrations report the engine's own count).
+        var copiedBytes: Double = 0
+    }
+
+    /// A cold move's root-disk copy on the network.
+    struct Transfer {
+        let flow: FlowID
+        let path: [LinkID]
+        var remainingBytes: Double
+        var rate: Double
+        var since: SimTime
+        var event: EventHandle?
     }
 
     /// A live migration in progress: its controller, its flow, its pending event.
@@ -47,21 +68,19 @@ struct CampaignModel: EventHandler {
     let config: SimulationConfig
     let fleet: Fleet
     let replicationSeed: UInt64
-    let placement: Placement
     let observers: [FactObserver]
     let topology: NetworkTopology
+    let policy: MaintenancePolicyConfig
 
     var occupancy: Occupancy
+    var placement: PlacementIndex
+    var slots: MigrationSlots
     var allocator = BandwidthAllocator()
     var residents: [[InstanceID]]
 
     // hosts and waves
     var phase: [HostPhase]
     var queue: [Deque<InstanceID>]
-    var outbound: [Int]
-    var inbound: [Int]
-    var inboundFull: [Bool]
-    var inFlight = 0
     var waves: [[HostID]]
     var waveIndex = 0
     var nextInWave = 0
@@ -71,8 +90,6 @@ struct CampaignModel: EventHandler {
     var campaignHostCount: Int
     var hostsReturned = 0
     var campaignEnd: SimTime?
-    /// Hosts that will enter maintenance later in this campaign: poor targets.
-    var upcoming: [Bool]
     var inCampaign: [Bool]
     var drainingHosts: [HostID] = []
 
@@ -81,21 +98,28 @@ struct CampaignModel: EventHandler {
     var liveSlots: [LiveMigration?] = []
     var freeLiveSlots: [Int] = []
     var flowOwner: [InstanceID?] = []
-    var nextAction: [MoveAction]
-    var liveAttemptsUsed: [Int]
+    var plan: [[PlannedAction]]
+    var step: [Int]
+    var stepAttempts: [Int]
     var avoidTarget: [HostID?]
     var attempts: [Int]
     var waiting: [InstanceID] = []
     var isWaiting: [Bool]
-    var queued: [Bool]
+    /// Still to be dealt with by the campaign: queued, waiting, mid-move, or awaiting a notice.
+    var pending: [Bool]
+    var awaitingNotice: [Bool]
+    var rebootResolution: [RebootResolution?]
+    var manualResolution: [ManualResolution?]
+    var stoppedInPlace: [Bool]
+    var stoppedInPlaceAt: [SimTime]
+    /// A cold move whose root disk must be copied once it has stopped.
+    var needsCopy: [Bool]
     var home: [HostID?]
     /// Per host: its instances moved away during the campaign (to return them).
     var awayFrom: [[InstanceID]]
     var returnQueue: Deque<InstanceID> = []
     var finalState: [FinalState?]
     var finalReason: [String]
-    var pendingReassign: [SimTime]
-    var pendingBoot: [SimTime]
 
     init(config: SimulationConfig, fleet: Fleet, replicationSeed: UInt64, campaignHosts: [HostID],
          observers: [FactObserver]) throws(Occupancy.Violation) {
@@ -103,38 +127,46 @@ struct CampaignModel: EventHandler {
         self.fleet = fleet
         self.replicationSeed = replicationSeed
         self.observers = observers
-        placement = Placement(fleet: fleet, strategy: config.campaign.placement)
-        occupancy = try Occupancy(fleet: fleet)
+        policy = config.policy ?? .preset(.generic)
+        let occupancy = try Occupancy(fleet: fleet)
+        self.occupancy = occupancy
         var allocator = BandwidthAllocator()
         topology = NetworkTopology(fleet: fleet, layout: config.network, allocator: &allocator)
         self.allocator = allocator
         let nHosts = fleet.hosts.count
         let nInstances = fleet.instances.count
+        var upcoming = Array(repeating: false, count: nHosts)
+        for h in campaignHosts { upcoming[h.int] = true }
+        inCampaign = upcoming
+        // Hosts due for maintenance later in the campaign are poor targets: an instance put
+        // there would have to move again.
+        placement = PlacementIndex(fleet: fleet, strategy: config.campaign.placement, spread: config.campaign.spread,
+                                   occupancy: occupancy, deprioritized: upcoming)
+        slots = MigrationSlots(limits: config.campaign.limits, hostCount: nHosts)
         residents = Array(repeating: [], count: nHosts)
         for instance in fleet.instances { residents[instance.initialHost.int].append(instance.id) }
         phase = Array(repeating: .inService, count: nHosts)
         queue = Array(repeating: Deque(), count: nHosts)
-        outbound = Array(repeating: 0, count: nHosts)
-        inbound = Array(repeating: 0, count: nHosts)
-        inboundFull = Array(repeating: false, count: nHosts)
-        upcoming = Array(repeating: false, count: nHosts)
-        for h in campaignHosts { upcoming[h.int] = true }
-        inCampaign = upcoming
         campaignHostCount = campaignHosts.count
         (waves, maxHostsAtOnce) = CampaignModel.waves(of: campaignHosts, fleet: fleet, campaign: config.campaign)
         moves = Array(repeating: nil, count: nInstances)
-        nextAction = Array(repeating: config.campaign.move == .live ? .live : .reboot, count: nInstances)
-        liveAttemptsUsed = Array(repeating: 0, count: nInstances)
+        plan = Array(repeating: [], count: nInstances)
+        step = Array(repeating: 0, count: nInstances)
+        stepAttempts = Array(repeating: 0, count: nInstances)
         avoidTarget = Array(repeating: nil, count: nInstances)
         attempts = Array(repeating: 0, count: nInstances)
         isWaiting = Array(repeating: false, count: nInstances)
-        queued = Array(repeating: false, count: nInstances)
+        pending = Array(repeating: false, count: nInstances)
+        awaitingNotice = Array(repeating: false, count: nInstances)
+        rebootResolution = Array(repeating: nil, count: nInstances)
+        manualResolution = Array(repeating: nil, count: nInstances)
+        stoppedInPlace = Array(repeating: false, count: nInstances)
+        stoppedInPlaceAt = Array(repeating: .zero, count: nInstances)
+        needsCopy = Array(repeating: false, count: nInstances)
         home = Array(repeating: nil, count: nInstances)
         awayFrom = Array(repeating: [], count: nHosts)
         finalState = Array(repeating: nil, count: nInstances)
         finalReason = Array(repeating: "", count: nInstances)
-        pendingReassign = Array(repeating: .zero, count: nInstances)
-        pendingBoot = Array(repeating: .zero, count: nInstances)
     }
 
     @inline(__always) func emit(_ fact: Fact) {
@@ -148,27 +180,24 @@ struct CampaignModel: EventHandler {
             if campaignHostCount == 0 { finishCampaign(at: now); return }
             kernel.schedule(after: config.linkSampleInterval, .linkSample)
             startDrains(kernel: &kernel)
-        case .rebootStopDone(let i):
-            rebootStopped(i, kernel: &kernel)
-        case .rebootReassignDone(let i):
-            rebootReassigned(i, kernel: &kernel)
-        case .rebootBootDone(let i):
-            rebootBooted(i, kernel: &kernel)
-        case .liveStep(let i):
-            liveStep(i, kernel: &kernel)
-        case .hostReturn(let h):
-            hostReturned(h, kernel: &kernel)
+        case .phaseDone(let i): phaseDone(i, kernel: &kernel)
+        case .liveStep(let i): liveStep(i, kernel: &kernel)
+        case .transferDone(let i): transferDone(i, kernel: &kernel)
+        case .stepDue(let i): stepDue(i, kernel: &kernel)
+        case .manualDeadline(let i): manualDeadline(i, kernel: &kernel)
+        case .hostReturn(let h): hostReturned(h, kernel: &kernel)
         case .linkSample:
             sampleLinks(at: now)
             if campaignEnd == nil { kernel.schedule(after: config.linkSampleInterval, .linkSample) }
         }
     }
 
-    /// Record where a move left the instance. An instance moved onto a host that is drained
-    /// later moves again; its final state is settled only at the end of the run.
+    /// Record where the campaign left the instance (settled finally at the end of the run:
+    /// an instance moved onto a host drained later moves again).
     mutating func resolve(_ i: InstanceID, _ state: FinalState, reason: String) {
         finalState[i.int] = state
         finalReason[i.int] = reason
+        pending[i.int] = false
     }
 
     /// At the end of a run every instance gets exactly one final state, in id order.
@@ -181,8 +210,10 @@ struct CampaignModel: EventHandler {
             if let m = moves[i] {
                 (state, reason) = m.isReturn ? (.moved, "return in progress at horizon")
                                              : (.unresolved, "move in progress at horizon")
-            } else if queued[i] {
-                (state, reason) = (.unresolved, isWaiting[i] ? "waiting for capacity at horizon" : "queued at horizon")
+            } else if pending[i] {
+                let why = isWaiting[i] ? "waiting for capacity at horizon"
+                    : awaitingNotice[i] ? "awaiting the customer or due date at horizon" : "queued at horizon"
+                (state, reason) = (.unresolved, why)
             } else if let s = finalState[i] {
                 (state, reason) = (s, finalReason[i])
             } else if let h = occupancy.hostOf[i], inCampaign[h.int] {

@@ -3,9 +3,13 @@ import SimKernel
 
 /// How an instance is moved.
 public enum MoveAction: String, Sendable, CaseIterable {
-    case live = "live"
-    case reboot = "reboot"
-    case manual = "manual"
+    case live
+    case reboot
+    case manual
+    /// Stop, copy the root disk if it is local, start on the target (LXD `migrate`).
+    case cold
+    /// Stop in place: the instance does not move (LXD `stop`).
+    case stop
 }
 
 /// The end state of an attempt.
@@ -19,8 +23,14 @@ public enum AttemptOutcome: String, Sendable {
 public enum FinalState: String, Sendable, CaseIterable {
     /// Moved off its campaign host (or moved away and back, when instances return).
     case moved
-    /// Left on its host: no target had room and the campaign skips such instances.
+    /// Left on its host: no target had room and the campaign skips such instances, or every
+    /// action of its plan failed.
     case skipped
+    /// Stopped (in place, or by the platform when the customer never acted) and not running
+    /// at the end of the run.
+    case stopped
+    /// Stopped in place during its host's maintenance and started again when the host returned.
+    case restarted
     /// Still waiting, mid-move, or on a host not yet drained when the horizon ended the run.
     case unresolved
     /// Its host was not in the campaign.
@@ -45,6 +55,16 @@ public enum Fact: Sendable {
     case hostDrainStarted(host: HostID, time: SimTime)
     case hostDrained(host: HostID, time: SimTime)
     case hostReturned(host: HostID, time: SimTime)
+    /// The policy's plan for the instance: its chain of actions, why, and (OCI) which
+    /// live-migration criteria it fails.
+    case planned(instance: InstanceID, actions: [String], reason: String, incompatibilities: [String], time: SimTime)
+    /// A customer was notified of a reboot or manual migration that will start at `startsAt`
+    /// (the customer's own time, or the platform's after the due date).
+    case noticeSent(instance: InstanceID, action: MoveAction, dueAt: SimTime, startsAt: SimTime, trigger: String, time: SimTime)
+    /// Local NVMe data deleted (a DenseIO proactive reboot without a backup).
+    case dataLost(instance: InstanceID, time: SimTime)
+    /// Identifiers that changed in a manual migration (public IP, MAC addresses, ...).
+    case identifiersChanged(instance: InstanceID, identifiers: [String], time: SimTime)
     /// The instance joined a queue to move (its host's drain, or a return home).
     case moveQueued(instance: InstanceID, time: SimTime)
     /// No host had room; the instance waits.

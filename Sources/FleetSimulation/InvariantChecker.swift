@@ -119,11 +119,17 @@ public final class InvariantChecker: FactObserver {
         case .campaignEnded(let t):
             at(t)
             ended = true
-        case .attemptStarted(let i, _, _, _, let target, let t):
+        case .attemptStarted(let i, _, _, let source, let target, let t):
             at(t)
-            if reservation[i.int] != target { fail("\(name(i)) started an attempt to \(fleet[target].name) without a reservation there") }
+            // Stopping in place (and an attempt that fails before choosing a target) names the
+            // source as target and reserves nothing.
+            if target != source && reservation[i.int] != target {
+                fail("\(name(i)) started an attempt to \(fleet[target].name) without a reservation there")
+            }
         case .campaignStarted(let t), .hostDrainStarted(_, let t), .hostDrained(_, let t), .hostReturned(_, let t),
-             .moveQueued(_, let t), .waitingForCapacity(_, let t), .linkSample(let t, _):
+             .moveQueued(_, let t), .waitingForCapacity(_, let t), .linkSample(let t, _),
+             .planned(_, _, _, _, let t), .noticeSent(_, _, _, _, _, let t), .dataLost(_, let t),
+             .identifiersChanged(_, _, let t):
             at(t)
         }
     }

@@ -48,6 +48,20 @@ public final class RunRecorder: FactObserver {
     public private(set) var linkSamples: [(time: SimTime, bytesCarried: [(LinkID, Double)])] = []
     public private(set) var campaignStart: SimTime?
     public private(set) var campaignEnd: SimTime?
+    /// The policy's plan for each planned instance: actions, reason, failed criteria.
+    public private(set) var plannedActions: [[String]]
+    public private(set) var planReason: [String]
+    public private(set) var incompatibilities: [[String]]
+    /// First notice of a reboot or manual migration, and what triggered the move.
+    public private(set) var noticeAt: [SimTime?]
+    public private(set) var noticeTrigger: [String]
+    /// When the instance's last successful move ended.
+    public private(set) var lastMoveEnd: [SimTime?]
+    public private(set) var dataLost: [Bool]
+    public private(set) var identifiersChanged: [[String]]
+    /// Total time each instance was stopped, including a stop still open at the end.
+    public private(set) var downtime: [SimTime]
+    private var stoppedSince: [SimTime?]
     private var queuedAt: [SimTime]
     private var waitingSince: [SimTime?]
     private var openAttempt: [Int?]
@@ -63,6 +77,16 @@ public final class RunRecorder: FactObserver {
         queuedAt = Array(repeating: .zero, count: n)
         waitingSince = Array(repeating: nil, count: n)
         openAttempt = Array(repeating: nil, count: n)
+        plannedActions = Array(repeating: [], count: n)
+        planReason = Array(repeating: "", count: n)
+        incompatibilities = Array(repeating: [], count: n)
+        noticeAt = Array(repeating: nil, count: n)
+        noticeTrigger = Array(repeating: "", count: n)
+        lastMoveEnd = Array(repeating: nil, count: n)
+        dataLost = Array(repeating: false, count: n)
+        identifiersChanged = Array(repeating: [], count: n)
+        downtime = Array(repeating: .zero, count: n)
+        stoppedSince = Array(repeating: nil, count: n)
     }
 
     public func observe(_ fact: Fact) {
@@ -85,7 +109,8 @@ public final class RunRecorder: FactObserver {
         case .moved(let i, let from, let to, _):
             hosts[from.int].instancesMoved += 1
             finalHost[i.int] = to
-        case .attemptEnded(let i, _, _, let outcome, let reason, let downtime, let bytes, let t):
+        case .attemptEnded(let i, _, let action, let outcome, let reason, let downtime, let bytes, let t):
+            if outcome == .completed && action != .stop { lastMoveEnd[i.int] = t }
             if let k = openAttempt[i.int] {
                 attempts[k].endedAt = t
                 attempts[k].downtime = downtime
@@ -95,6 +120,10 @@ public final class RunRecorder: FactObserver {
                 openAttempt[i.int] = nil
             }
         case .instanceResolved(let i, let state, let reason, let t):
+            if let since = stoppedSince[i.int] {
+                downtime[i.int] += t - since
+                stoppedSince[i.int] = nil
+            }
             finalState[i.int] = state
             finalReason[i.int] = reason
             if let since = waitingSince[i.int] {
@@ -105,15 +134,29 @@ public final class RunRecorder: FactObserver {
             linkSamples.append((t, bytes))
         case .networkTotals(let links, _):
             linkTotals = links
-        case .reserved, .reservationCancelled, .instanceStopped, .instanceResumed, .flowEnded:
+        case .instanceStopped(let i, let t):
+            stoppedSince[i.int] = t
+        case .instanceResumed(let i, let t):
+            if let since = stoppedSince[i.int] { downtime[i.int] += t - since }
+            stoppedSince[i.int] = nil
+        case .planned(let i, let actions, let reason, let failed, _):
+            if plannedActions[i.int].isEmpty {
+                plannedActions[i.int] = actions
+                planReason[i.int] = reason
+                incompatibilities[i.int] = failed
+            }
+        case .noticeSent(let i, _, _, _, let trigger, let t):
+            if noticeAt[i.int] == nil { noticeAt[i.int] = t }
+            noticeTrigger[i.int] = trigger
+        case .dataLost(let i, _):
+            dataLost[i.int] = true
+        case .identifiersChanged(let i, let ids, _):
+            identifiersChanged[i.int] = ids
+        case .reserved, .reservationCancelled, .flowEnded:
             break
         }
     }
 
-    /// Total downtime per instance over all its attempts, in seconds.
-    public func downtimeSecondsPerInstance() -> [Double] {
-        var total = Array(repeating: 0.0, count: fleet.instances.count)
-        for a in attempts { total[a.instance.int] += a.downtime.seconds }
-        return total
-    }
+    /// Total downtime per instance (every stop, including one still open at the end), seconds.
+    public func downtimeSecondsPerInstance() -> [Double] { downtime.map(\.seconds) }
 }

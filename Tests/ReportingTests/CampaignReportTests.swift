@@ -215,7 +215,7 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(fleet["instances"] as? Int == 12)
         #expect(fleet["campaign_hosts"] as? Int == 2)
         let outcomes = try #require(json["outcomes"] as? [String: Any])
-        #expect(Set(outcomes.keys) == ["moved", "skipped", "unresolved", "untouched"])
+        #expect(Set(outcomes.keys) == ["moved", "skipped", "stopped", "restarted", "unresolved", "untouched"])
         let counts = try ["moved", "skipped", "unresolved", "untouched"].map { key in
             try #require((outcomes[key] as? [String: Any])?["count_mean"] as? Double)
         }

@@ -22,7 +22,7 @@ import Testing
         // Campaign defaults.
         #expect(config.campaign.hosts == .all)
         #expect(config.campaign.maxHostsInMaintenance == 1)
-        #expect(config.campaign.maxOutboundPerHost == 1)
+        #expect(config.campaign.limits == ConcurrencyLimits(outboundPerHost: 1))
         #expect(config.campaign.placement == .leastLoaded)
         #expect(config.campaign.onNoTarget == .wait)
         #expect(config.campaign.maintenanceDuration == .constant(2 * 3_600))
@@ -95,7 +95,7 @@ import Testing
             """
         let campaign = try #require(schemaLoadOK(yaml)).config.campaign
         #expect(campaign.maxHostsInMaintenance == 3)
-        #expect(campaign.maxOutboundPerHost == 4)
+        #expect(campaign.limits.outboundPerHost == 4)
         #expect(campaign.maintenanceDuration == (try Distribution.lognormal(median: 5_400, p99: 14_400)))
         #expect(campaign.placement == .bestFit)
         #expect(campaign.onNoTarget == .skip)

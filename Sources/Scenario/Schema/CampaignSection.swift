@@ -1,6 +1,6 @@
 import FleetSimulation
-import MigrationEngine
 import MaintenancePolicy
+import MigrationEngine
 import Stochastics
 
 /// `campaign:` — which hosts are drained, how many at once, where instances go.
@@ -27,6 +27,8 @@ enum CampaignSection {
         let liveAttempts = m.optional("live_attempts", .count(range: .atLeast(1)), default: 1)
         let maxInbound = m.optional("max_inbound_per_host", .count(range: .atLeast(1)))
         let maxGlobal = m.optional("max_concurrent_migrations", .count(range: .atLeast(1)))
+        let limits = m.mapping("limits", required: false) { concurrencyLimits($0) }
+        let spread = m.optional("spread", .enumeration(FaultDomainSpread.self, noun: "spread"), default: .none)
         let returnInstances = m.optional("return_instances", .bool, default: false)
         guard let hosts, let duration else { return nil }
         var c = CampaignConfig(hosts: hosts, maxHostsInMaintenance: maxHosts, maxOutboundPerHost: maxOutbound,
@@ -40,10 +42,34 @@ enum CampaignSection {
         c.move = move
         c.liveMigration = live
         c.liveAttempts = liveAttempts
-        c.maxInboundPerHost = maxInbound
-        c.maxConcurrentMigrations = maxGlobal
+        // Explicit limits, then the one-key shortcuts on top.
+        if let limits { c.limits = limits }
+        if m.contains("max_outbound_per_host") { c.limits.outboundPerHost = maxOutbound }
+        if let maxInbound { c.limits.inboundPerHost = maxInbound }
+        if let maxGlobal { c.limits.global = maxGlobal }
+        c.spread = spread
         c.returnInstances = returnInstances
         return c
+    }
+
+    /// Whether the campaign states its concurrency limits (else the policy's preset decides).
+    static func statesLimits(_ m: MappingReader) -> Bool {
+        m.contains("limits") || m.contains("max_outbound_per_host")
+    }
+
+    /// `campaign.limits:` — a preset of a real orchestrator, then overrides key by key.
+    static func concurrencyLimits(_ m: MappingReader) -> ConcurrencyLimits? {
+        let preset = m.optional("preset", .enumeration(ConcurrencyLimits.Preset.self, noun: "preset"), default: .nova)
+        var limits = ConcurrencyLimits.preset(preset)
+        for key in ConcurrencyLimits.Key.allCases {
+            guard let node = m.node(key.rawValue) else { continue }
+            if node.scalarText(expected: "a count or 'unlimited'") == "unlimited" {
+                limits = limits.overriding(key, with: nil)
+            } else if let value = node.decode(.count) {
+                limits = limits.overriding(key, with: value)
+            }
+        }
+        return limits
     }
 
     /// Nova's management (downtime ramp, completion timeout, abort) is the default for fleet

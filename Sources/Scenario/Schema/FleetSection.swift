@@ -77,11 +77,13 @@ enum FleetSection {
         let placement = m.optional("placement", .enumeration(InitialPlacement.self, noun: "placement"), default: .spread)
         let hostGroups = m.optional("host_groups", .sequence(of: .string), default: [])
         let guest = m.mapping("guest", required: false) { guestGroup($0) } ?? GuestSpec()
+        let attributes = m.mapping("attributes", required: false) { InstanceAttributesSection.read($0) }
+            ?? InstanceAttributes()
         let aaSize = m.optional("anti_affinity_group_size", .count, default: 0)
         guard let name, let count, let shape, let ocpus, let memory else { return nil }
         return InstanceGroupSpec(name: name, count: count, shape: shape, hostFamily: hostFamily, ocpus: ocpus,
                                  memoryBytes: memory, placement: placement, hostGroups: hostGroups,
-                                 guest: guest, antiAffinityGroupSize: aaSize)
+                                 attributes: attributes, guest: guest, antiAffinityGroupSize: aaSize)
     }
 
     /// `guest:` of a generated group: dirty rates as distributions, drawn per instance.
@@ -112,9 +114,11 @@ enum FleetSection {
         let memory = m.required("memory", .bytes)
         let host = m.required("host", .string)
         let guest = m.mapping("guest", required: false) { guestInstance($0) } ?? GuestDirtying()
+        let attributes = m.mapping("attributes", required: false) { InstanceAttributesSection.read($0) }
+            ?? InstanceAttributes()
         let aa = m.optional("anti_affinity_group", .string)
         guard let name, let shape, let ocpus, let memory, let host else { return nil }
         return InstanceSpec(name: name, shape: shape, ocpus: ocpus, memoryBytes: memory, host: host,
-                            guest: guest, antiAffinityGroup: aa)
+                            attributes: attributes, guest: guest, antiAffinityGroup: aa)
     }
 }

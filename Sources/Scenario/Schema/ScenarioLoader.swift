@@ -1,5 +1,6 @@
 import FleetModel
 import FleetSimulation
+import MaintenancePolicy
 import Foundation
 import SimKernel
 import Stochastics
@@ -70,16 +71,29 @@ public enum ScenarioLoader {
                 network = f.mapping("network", required: false) { FleetSection.network($0) } ?? network
                 return FleetSection.read(f)
             }
-            let campaign = root.mapping("campaign") { CampaignSection.read($0) }
+            var campaignStatesLimits = false
+            let campaign = root.mapping("campaign") { c -> CampaignConfig? in
+                campaignStatesLimits = CampaignSection.statesLimits(c)
+                return CampaignSection.read(c)
+            }
+            let policy = root.mapping("policy", required: false) { PolicySection.read($0) }
             let reboot = root.mapping("reboot_migration", required: false) { RebootSection.read($0) } ?? RebootSection.defaults
             // Ten minutes resolves a drain's traffic on the uplinks without flooding the report.
             let sample = root.mapping("report", required: false) { r in
                 r.optional("link_sample_interval", .duration(range: .positive))
             } ?? SimTime.minutes(10)
-            guard let fleet, let campaign else { return nil }
+            guard let fleet, var campaign else { return nil }
+            // LXD and Incus evacuate with their own concurrency unless the campaign says otherwise.
+            if !campaignStatesLimits, let policy {
+                switch policy.preset {
+                case .lxd: campaign.limits = .preset(.lxd)
+                case .incus: campaign.limits = .preset(.incus)
+                default: break
+                }
+            }
             let config = SimulationConfig(name: name, seed: UInt64(seed), generator: rng, horizon: horizon,
                                           fleet: fleet, network: network, campaign: campaign, rebootMigration: reboot,
-                                          linkSampleInterval: sample)
+                                          policy: policy, linkSampleInterval: sample)
             return LoadedScenario(path: path, config: config, replications: replications, description: description,
                                   rootNode: reader.rootNode)
         }

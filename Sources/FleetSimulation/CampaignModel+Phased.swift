@@ -1,0 +1,143 @@
+import FleetModel
+import MaintenancePolicy
+import SimKernel
+import Stochastics
+
+/// Moves in three phases — stop, middle, start — with the instance down throughout:
+/// reboot migration (stop, reassign, boot), manual migration (terminate, relaunch and
+/// reattach, restart applications) and the cold move (stop, copy the root disk, start).
+/// The instance changes host at the end of the middle phase.
+extension CampaignModel {
+    mutating func startReboot(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard let move = moves[i.int] else { return }
+        if !move.isReturn, config.policy != nil, let r = rebootResolution[i.int] {
+            // OCI timings: DenseIO rebuilt on the due date keeps its data and is down for hours.
+            moves[i.int]?.phaseDurations = [SimTime(seconds: r.stopSeconds),
+                                            SimTime(seconds: r.reassignSeconds + r.rebuildSeconds),
+                                            SimTime(seconds: r.bootSeconds)]
+            moves[i.int]?.fails = r.failed
+            moves[i.int]?.staysStopped = r.staysStopped
+            if r.nvmeDataLost { emit(.dataLost(instance: i, time: kernel.now)) }
+        } else {
+            // One stream per (instance, attempt): a retry draws afresh, and other instances'
+            // moves never shift this one's draws.
+            let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
+                                      purpose: "reboot-migration#\(attempts[i.int])", kind: config.generator)
+            let reboot = config.rebootMigration
+            moves[i.int]?.phaseDurations = [reboot.stopSeconds, reboot.reassignSeconds, reboot.bootSeconds]
+                .map { SimTime(seconds: max(0, $0.sample(stream))) }
+        }
+        beginPhases(i, kernel: &kernel)
+    }
+
+    mutating func startManual(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard let m = manualResolution[i.int] else { return }
+        moves[i.int]?.phaseDurations = [SimTime(seconds: m.terminateSeconds),
+                                        SimTime(seconds: m.relaunchSeconds + m.reattachSeconds),
+                                        SimTime(seconds: m.restartApplicationsSeconds)]
+        if m.nvmeDataLost { emit(.dataLost(instance: i, time: kernel.now)) }
+        beginPhases(i, kernel: &kernel)
+    }
+
+    /// Cold move: a graceful stop cut at the stop timeout (LXD forces the stop after it), the
+    /// root-disk copy as a network flow, then a boot on the target.
+    mutating func startCold(_ i: InstanceID, copyRootFS: Bool, kernel: inout Kernel<CampaignEvent>) {
+        let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
+                                  purpose: "cold-move#\(attempts[i.int])", kind: config.generator)
+        let reboot = config.rebootMigration
+        let stop = min(max(0, reboot.stopSeconds.sample(stream)), policy.lxd.gracefulStopTimeoutSeconds)
+        let boot = max(0, reboot.bootSeconds.sample(stream))
+        moves[i.int]?.phaseDurations = [SimTime(seconds: stop), .zero, SimTime(seconds: boot)]
+        moves[i.int]?.phase = 0
+        stopGuest(i, at: kernel.now)
+        kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i))
+        if copyRootFS && fleet[i].attributes.rootDiskBytes > 0 { needsCopy[i.int] = true }
+    }
+
+    mutating func beginPhases(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        moves[i.int]?.phase = 0
+        stopGuest(i, at: kernel.now)
+        kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i))
+    }
+
+    mutating func phaseDone(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard var move = moves[i.int] else { return }
+        let now = kernel.now
+        switch move.phase {
+        case 0:
+            move.phase = 1
+            moves[i.int] = move
+            if move.action == .cold && needsCopy[i.int] {
+                needsCopy[i.int] = false
+                startTransfer(i, kernel: &kernel)
+            } else {
+                kernel.schedule(after: move.phaseDurations[1], .phaseDone(i))
+            }
+        case 1:
+            move.phase = 2
+            moves[i.int] = move
+            if move.fails {
+                // A failed reboot migration: the instance comes back up where it was.
+                cancelReservation(i, at: now)
+            } else {
+                commitMove(i, at: now)
+            }
+            kernel.schedule(after: move.phaseDurations[2], .phaseDone(i))
+        default:
+            resumeGuest(i, at: now)
+            let downtime = moves[i.int]!.downtime
+            if move.fails {
+                emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .aborted,
+                                   reason: "reboot migration failed", downtime: downtime, bytes: 0, time: now))
+                let source = move.source
+                endMove(i, completed: false, kernel: &kernel)
+                pending[i.int] = true
+                nextStep(i, on: source, kernel: &kernel)
+                dispatch(source, kernel: &kernel)
+                return
+            }
+            let reason: String
+            switch move.action {
+            case .manual:
+                reason = "relaunched from its boot volume"
+                if let m = manualResolution[i.int], !m.changedIdentifiers.isEmpty {
+                    emit(.identifiersChanged(instance: i, identifiers: m.changedIdentifiers.map(\.rawValue), time: now))
+                }
+            case .cold: reason = "stopped, moved and started on target"
+            default: reason = move.staysStopped ? "reboot-migrated; stays stopped (availability configuration)"
+                                                : "rebooted on target"
+            }
+            let bytes = moves[i.int]!.copiedBytes
+            emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .completed,
+                               reason: reason, downtime: downtime, bytes: bytes, time: now))
+            endMove(i, completed: true, kernel: &kernel)
+        }
+    }
+
+    // MARK: shared by every kind of move
+
+    mutating func stopGuest(_ i: InstanceID, at now: SimTime) {
+        guard moves[i.int]?.stoppedAt == nil else { return }
+        moves[i.int]?.stoppedAt = now
+        emit(.instanceStopped(instance: i, time: now))
+    }
+
+    mutating func resumeGuest(_ i: InstanceID, at now: SimTime) {
+        guard let since = moves[i.int]?.stoppedAt else { return }
+        moves[i.int]?.downtime += now - since
+        moves[i.int]?.stoppedAt = nil
+        emit(.instanceResumed(instance: i, time: now))
+    }
+
+    /// The instance now lives on its target; release the source.
+    mutating func commitMove(_ i: InstanceID, at now: SimTime) {
+        guard let move = moves[i.int] else { return }
+        do { try occupancy.commitMove(i, demand: fleet[i].demand, from: move.source) } catch {
+            preconditionFailure("campaign bookkeeping: \(error)")
+        }
+        placement.didCommitMove(i, from: move.source, to: move.target, occupancy: occupancy)
+        if let k = residents[move.source.int].firstIndex(of: i) { residents[move.source.int].remove(at: k) }
+        residents[move.target.int].append(i)
+        emit(.moved(instance: i, from: move.source, to: move.target, time: now))
+    }
+}

@@ -1,0 +1,143 @@
+import DequeModule
+import FleetModel
+import MaintenancePolicy
+import SimKernel
+import Stochastics
+
+/// Plans: the policy's chain of actions for each instance, notices and due dates, and the
+/// fallback from one action to the next.
+extension CampaignModel {
+    /// The plan of an instance on a host entering maintenance; then its first step.
+    mutating func startPlan(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
+        let now = kernel.now
+        let instance = fleet[i]
+        let actions: [PlannedAction]
+        let reason: String
+        var incompatibilities: [String] = []
+        if config.policy != nil {
+            let p = policy.plan(for: instance, hostShape: fleet[h].shapeFamily)
+            actions = p.actions
+            reason = p.reason.description
+            incompatibilities = p.incompatibilities.map(\.rawValue)
+        } else {
+            // No policy: the campaign's own choice, moved at once.
+            actions = config.campaign.move == .live ? [.live(simpleLiveStep), .reboot(.vmStandard)] : [.reboot(.vmStandard)]
+            reason = "campaign move: \(config.campaign.move.rawValue)"
+        }
+        plan[i.int] = actions
+        step[i.int] = 0
+        stepAttempts[i.int] = 0
+        finalState[i.int] = nil
+        pending[i.int] = true
+        emit(.planned(instance: i, actions: actions.map(\.name), reason: reason,
+                      incompatibilities: incompatibilities, time: now))
+        beginStep(i, on: h, kernel: &kernel)
+    }
+
+    /// A live step from the campaign's own settings, when no policy is given.
+    var simpleLiveStep: LiveStep {
+        let engine = LiveEnginePreset(rawValue: config.campaign.liveMigration.preset.rawValue) ?? .nova
+        return LiveStep(attempts: config.campaign.liveAttempts, engine: engine,
+                        autoConverge: config.campaign.liveMigration.autoConverge ?? false,
+                        postcopy: config.campaign.liveMigration.postcopyAfterPasses != nil, timeoutAction: .abort)
+    }
+
+    var currentAction: (InstanceID) -> PlannedAction? {
+        { i in self.step[i.int] < self.plan[i.int].count ? self.plan[i.int][self.step[i.int]] : nil }
+    }
+
+    /// Start the instance's current step: queue it, send a notice, or stop it in place.
+    mutating func beginStep(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
+        let now = kernel.now
+        guard let action = currentAction(i) else {
+            resolve(i, .skipped, reason: "every action of its plan failed")
+            return
+        }
+        switch action {
+        case .live, .cold:
+            enqueue(i, on: h, at: now)
+        case .reboot(let variant):
+            guard config.policy != nil else { enqueue(i, on: h, at: now); return }
+            // OCI: a notice now, the move at the customer's time or after the due date.
+            let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
+                                      purpose: "reboot-notice#\(step[i.int])", kind: config.generator)
+            let r = policy.resolveReboot(variant, attributes: fleet[i].attributes, draws: RebootDraws { stream.uniform() })
+            rebootResolution[i.int] = r
+            awaitingNotice[i.int] = true
+            let start = now + SimTime(seconds: r.startSeconds)
+            emit(.noticeSent(instance: i, action: .reboot, dueAt: now + SimTime(seconds: r.dueSeconds), startsAt: start,
+                             trigger: r.trigger.rawValue, time: now))
+            kernel.schedule(at: start, .stepDue(i))
+        case .manual:
+            let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
+                                      purpose: "manual-notice#\(step[i.int])", kind: config.generator)
+            let m = policy.resolveManual(fleet[i], draws: ManualDraws { stream.uniform() })
+            manualResolution[i.int] = m
+            awaitingNotice[i.int] = true
+            let deadline = now + SimTime(seconds: policy.manual.deadlineSeconds)
+            switch m.outcome {
+            case .customerMigrated:
+                let start = now + SimTime(seconds: m.startSeconds)
+                emit(.noticeSent(instance: i, action: .manual, dueAt: deadline, startsAt: start,
+                                 trigger: "customer", time: now))
+                kernel.schedule(at: start, .stepDue(i))
+            case .deadlinePassed:
+                emit(.noticeSent(instance: i, action: .manual, dueAt: deadline, startsAt: deadline,
+                                 trigger: "deadline", time: now))
+                kernel.schedule(at: deadline, .manualDeadline(i))
+            }
+        case .stop:
+            stopInPlace(i, on: h, reason: "stopped in place by policy", at: now)
+        }
+    }
+
+    mutating func enqueue(_ i: InstanceID, on h: HostID, at now: SimTime, front: Bool = false) {
+        if front { queue[h.int].prepend(i) } else { queue[h.int].append(i) }
+        emit(.moveQueued(instance: i, time: now))
+    }
+
+    /// A notified reboot or manual migration is due: it joins the front of its host's queue.
+    mutating func stepDue(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard awaitingNotice[i.int], let h = occupancy.hostOf[i.int] else { return }
+        awaitingNotice[i.int] = false
+        enqueue(i, on: h, at: kernel.now, front: true)
+        dispatch(h, kernel: &kernel)
+    }
+
+    /// The customer never acted on a manual migration: the instance is stopped where it is,
+    /// and the host's maintenance goes ahead. (The seed does not say what happens at the
+    /// deadline; stopping the instance is fleetsim's assumption.)
+    mutating func manualDeadline(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard awaitingNotice[i.int], let h = occupancy.hostOf[i.int] else { return }
+        awaitingNotice[i.int] = false
+        stopInPlace(i, on: h, reason: "customer did not act before the manual-migration deadline", at: kernel.now)
+        checkDrained(h, kernel: &kernel)
+    }
+
+    /// The instance stops on its host and stays there; the drain completes without it.
+    mutating func stopInPlace(_ i: InstanceID, on h: HostID, reason: String, at now: SimTime) {
+        attempts[i.int] += 1
+        stoppedInPlace[i.int] = true
+        stoppedInPlaceAt[i.int] = now
+        emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .stop, source: h, target: h, time: now))
+        emit(.instanceStopped(instance: i, time: now))
+        resolve(i, .stopped, reason: reason)
+    }
+
+    mutating func restartInPlace(_ i: InstanceID, at now: SimTime) {
+        stoppedInPlace[i.int] = false
+        emit(.instanceResumed(instance: i, time: now))
+        emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .stop, outcome: .completed,
+                           reason: "restarted when its host returned", downtime: now - stoppedInPlaceAt[i.int],
+                           bytes: 0, time: now))
+        resolve(i, .restarted, reason: finalReason[i.int] + "; restarted when its host returned")
+    }
+
+    /// The current step failed for good: on to the next action of the plan.
+    mutating func nextStep(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
+        step[i.int] += 1
+        stepAttempts[i.int] = 0
+        avoidTarget[i.int] = nil
+        beginStep(i, on: h, kernel: &kernel)
+    }
+}

@@ -1,0 +1,61 @@
+import FleetModel
+import SimKernel
+
+/// A cold move's root-disk copy: a flow that ends when its bytes are through, rescheduled
+/// whenever its share of the network changes.
+extension CampaignModel {
+    mutating func startTransfer(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard let move = moves[i.int] else { return }
+        let now = kernel.now
+        syncNetwork(to: now)
+        let mode = FleetModel.TransferMode(rawValue: policy.lxd.transferMode.rawValue) ?? .pull
+        let path = topology.path(from: move.source, to: move.target, mode: mode)
+        let flow = allocator.startFlow(path: path)
+        setOwner(of: flow, to: i)
+        moves[i.int]?.transfer = Transfer(flow: flow, path: path, remainingBytes: Double(fleet[i].attributes.rootDiskBytes),
+                                          rate: allocator.rate(of: flow), since: now, event: nil)
+        scheduleTransfer(i, kernel: &kernel)
+        applyRateChanges(kernel: &kernel)
+    }
+
+    /// Bring the copy up to `now` at its old rate, take the new rate, move its end event.
+    mutating func transferRateChanged(_ i: InstanceID, rate: Double, kernel: inout Kernel<CampaignEvent>) {
+        guard var t = moves[i.int]?.transfer else { return }
+        let now = kernel.now
+        t.remainingBytes = max(0, t.remainingBytes - t.rate * (now - t.since).seconds)
+        t.since = now
+        t.rate = rate
+        moves[i.int]?.transfer = t
+        scheduleTransfer(i, kernel: &kernel)
+    }
+
+    mutating func scheduleTransfer(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard var t = moves[i.int]?.transfer else { return }
+        if let old = t.event { kernel.cancel(old) }
+        if t.rate > 0 {
+            // Round the end up to the next nanosecond: the copy is never reported done early.
+            let seconds = t.remainingBytes / t.rate
+            let end = t.since + SimTime(nanoseconds: Int64((seconds * 1e9).rounded(.up)))
+            t.event = kernel.schedule(at: max(end, kernel.now), .transferDone(i))
+        } else {
+            t.event = nil   // a cut link: wait for the rate to come back
+        }
+        moves[i.int]?.transfer = t
+    }
+
+    mutating func transferDone(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard let move = moves[i.int], let t = move.transfer else { return }
+        let now = kernel.now
+        syncNetwork(to: now)
+        let networkBytes = allocator.endFlow(t.flow)
+        setOwner(of: t.flow, to: nil)
+        applyRateChanges(kernel: &kernel)
+        let copied = Double(fleet[i].attributes.rootDiskBytes)
+        moves[i.int]?.transfer = nil
+        moves[i.int]?.copiedBytes = copied
+        emit(.flowEnded(instance: i, path: t.path, networkBytes: networkBytes, engineBytes: copied, time: now))
+        // The copy was the middle phase: on to the start on the target.
+        moves[i.int]?.phaseDurations[1] = .zero
+        phaseDone(i, kernel: &kernel)
+    }
+}
