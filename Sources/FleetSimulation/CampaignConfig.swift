@@ -59,6 +59,10 @@ public struct CampaignConfig: Sendable {
     public var limits: ConcurrencyLimits
     /// Spread anti-affinity groups over fault domains when choosing targets.
     public var spread: FaultDomainSpread = .none
+    /// Send reboot- and manual-migration notices for every campaign instance that needs one
+    /// when the campaign starts (OCI schedules the due date when it plans the maintenance),
+    /// rather than when the instance's host enters maintenance.
+    public var noticesAtCampaignStart = true
     /// Move instances back to their host when it returns (`lxc cluster restore`, vSphere's
     /// maintenance mode exit with DRS).
     public var returnInstances = false

@@ -19,15 +19,15 @@ extension CampaignModel {
 
     /// Start moves out of `h` while its limits allow; finish its drain when it is empty.
     mutating func dispatch(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
-        while sourceSlotFree(h), let i = queue[h.int].first {
+        while sourceSlotFree(h), let i = queue[h.int].popFirst() {
             switch tryStart(i, from: h, isReturn: false, kernel: &kernel) {
             case .started, .failedAtOnce:
-                queue[h.int].removeFirst()
+                continue
             case .noCapacity:
-                queue[h.int].removeFirst()
                 noTarget(i, on: h, at: kernel.now)
             case .limited:
                 // The chosen target is at its own limit: try again when a move ends.
+                queue[h.int].prepend(i)
                 checkDrained(h, kernel: &kernel)
                 return
             }

@@ -61,11 +61,30 @@ extension CampaignModel {
         setAccepting(h, false)
         drainingHosts.append(h)
         emit(.hostDrainStarted(host: h, time: now))
-        for i in residents[h.int].sorted() where moves[i.int] == nil && !stoppedInPlace[i.int] {
+        for i in residents[h.int].sorted() where moves[i.int] == nil && !stoppedInPlace[i.int] && !pending[i.int] {
             if config.campaign.returnInstances && home[i.int] == nil { home[i.int] = h }
             startPlan(i, on: h, kernel: &kernel)
         }
         dispatch(h, kernel: &kernel)
+    }
+
+    /// At campaign start, every instance of a campaign host whose plan starts with a reboot or
+    /// manual migration gets its notice; the move happens when it is due, even before its
+    /// host's turn. The other instances are planned when their host enters maintenance.
+    mutating func sendEarlyNotices(kernel: inout Kernel<CampaignEvent>) {
+        for wave in waves {
+            for h in wave {
+                for i in residents[h.int].sorted() {
+                    let first = policy.plan(for: fleet[i], hostShape: fleet[h].shapeFamily).actions.first
+                    switch first {
+                    case .reboot?, .manual?:
+                        if config.campaign.returnInstances && home[i.int] == nil { home[i.int] = h }
+                        startPlan(i, on: h, kernel: &kernel)
+                    default: break
+                    }
+                }
+            }
+        }
     }
 
     /// A drained host: nothing queued, leaving, waiting or awaiting a notice.

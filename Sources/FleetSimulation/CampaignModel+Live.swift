@@ -22,10 +22,11 @@ extension CampaignModel {
         setOwner(of: flow, to: i)
         let controller = PrecopyController(parameters: parameters,
                                            guest: .analytic(guestWorkload(instance, pageSizeBytes: parameters.pageSizeBytes)),
-                                           startSeconds: now.seconds, linkBytesPerSecond: allocator.rate(of: flow))
+                                           startSeconds: 0, linkBytesPerSecond: allocator.rate(of: flow))
         let slot: Int
         if let free = freeLiveSlots.popLast() { slot = free } else { slot = liveSlots.count; liveSlots.append(nil) }
-        liveSlots[slot] = LiveMigration(controller: controller, flow: flow, path: path, event: nil, lastPhase: controller.phase)
+        liveSlots[slot] = LiveMigration(controller: controller, flow: flow, path: path, start: now, event: nil,
+                                        lastPhase: controller.phase)
         moves[i.int]?.liveSlot = slot
         scheduleLiveStep(i, slot: slot, kernel: &kernel)
         applyRateChanges(kernel: &kernel)
@@ -67,7 +68,9 @@ extension CampaignModel {
     mutating func scheduleLiveStep(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>, immediately: Bool = false) {
         guard var lm = liveSlots[slot] else { return }
         if let old = lm.event { kernel.cancel(old) }
-        let next = immediately ? kernel.now.nanoseconds : lm.controller.nextDecisionNanoseconds
+        let relative = lm.controller.nextDecisionNanoseconds
+        let next = immediately ? kernel.now.nanoseconds
+            : relative == Int64.max ? Int64.max : lm.start.nanoseconds + relative
         // No bandwidth (a cut link): nothing happens until the rate changes.
         lm.event = next == Int64.max ? nil
             : kernel.schedule(at: SimTime(nanoseconds: max(next, kernel.now.nanoseconds)), .liveStep(i))
@@ -75,12 +78,13 @@ extension CampaignModel {
     }
 
     mutating func liveStep(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        guard let slot = moves[i.int]?.liveSlot, var lm = liveSlots[slot] else { return }
+        guard let slot = moves[i.int]?.liveSlot, let start = liveSlots[slot]?.start else { return }
         let now = kernel.now
         syncNetwork(to: now)
-        lm.event = nil
-        lm.controller.advance(toNanoseconds: now.nanoseconds)
-        liveSlots[slot] = lm
+        // Mutate in place: a copy of the controller would make its pass list copy-on-write on
+        // every pass.
+        liveSlots[slot]!.event = nil
+        liveSlots[slot]!.controller.advance(toNanoseconds: (now - start).nanoseconds)
         followPhase(i, slot: slot, kernel: &kernel)
     }
 
@@ -143,13 +147,14 @@ extension CampaignModel {
             cancelReservation(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .aborted,
                                reason: outcome.reason.text, downtime: downtime, bytes: outcome.bytesSent, time: now))
-            endMove(i, completed: false, kernel: &kernel)
             liveAttemptFailed(i, on: move.source, failedTarget: move.target, isReturn: move.isReturn, kernel: &kernel)
+            endMove(i, completed: false, kernel: &kernel)
         }
     }
 
     /// A live attempt failed: retry on another target while the step's attempts last, then
-    /// fall back to the plan's next action. The instance goes back to the front of its queue.
+    /// fall back to the plan's next action. The instance goes back to the front of its queue;
+    /// the caller dispatches (directly, or through `endMove`).
     mutating func liveAttemptFailed(_ i: InstanceID, on source: HostID, failedTarget: HostID?, isReturn: Bool,
                                     kernel: inout Kernel<CampaignEvent>) {
         if isReturn {
@@ -165,6 +170,5 @@ extension CampaignModel {
         } else {
             nextStep(i, on: source, kernel: &kernel)
         }
-        dispatch(source, kernel: &kernel)
     }
 }

@@ -89,11 +89,8 @@ extension CampaignModel {
             if move.fails {
                 emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .aborted,
                                    reason: "reboot migration failed", downtime: downtime, bytes: 0, time: now))
-                let source = move.source
+                nextStep(i, on: move.source, kernel: &kernel)
                 endMove(i, completed: false, kernel: &kernel)
-                pending[i.int] = true
-                nextStep(i, on: source, kernel: &kernel)
-                dispatch(source, kernel: &kernel)
                 return
             }
             let reason: String

@@ -55,11 +55,15 @@ struct CampaignModel: EventHandler {
         var event: EventHandle?
     }
 
-    /// A live migration in progress: its controller, its flow, its pending event.
+    /// A live migration in progress: its controller, its flow, its pending event. The
+    /// controller's clock starts at 0 when the migration starts (relative seconds keep the
+    /// engine's floating-point arithmetic exact to the nanosecond however late in a
+    /// campaign it runs).
     struct LiveMigration {
         var controller: PrecopyController
         let flow: FlowID
         let path: [LinkID]
+        let start: SimTime
         var event: EventHandle?
         /// The controller's phase as the model last acted on it.
         var lastPhase: PrecopyController.Phase
@@ -179,6 +183,7 @@ struct CampaignModel: EventHandler {
             emit(.campaignStarted(time: now))
             if campaignHostCount == 0 { finishCampaign(at: now); return }
             kernel.schedule(after: config.linkSampleInterval, .linkSample)
+            if config.policy != nil && config.campaign.noticesAtCampaignStart { sendEarlyNotices(kernel: &kernel) }
             startDrains(kernel: &kernel)
         case .phaseDone(let i): phaseDone(i, kernel: &kernel)
         case .liveStep(let i): liveStep(i, kernel: &kernel)
@@ -222,6 +227,18 @@ struct CampaignModel: EventHandler {
                 (state, reason) = (.untouched, "host not in campaign")
             }
             emit(.instanceResolved(instance: instance.id, state: state, reason: reason, time: now))
+        }
+        // Flows still running at the horizon: account for what they carried so far.
+        for case let (i, move?) in moves.enumerated() {
+            if let slot = move.liveSlot, let lm = liveSlots[slot] {
+                emit(.flowEnded(instance: InstanceID(i), path: lm.path, networkBytes: allocator.bytesSent(by: lm.flow),
+                                engineBytes: lm.controller.bytesSent, time: now))
+            }
+            if let t = move.transfer {
+                let sent = Double(fleet.instances[i].attributes.rootDiskBytes) - max(0, t.remainingBytes - t.rate * (now - t.since).seconds)
+                emit(.flowEnded(instance: InstanceID(i), path: t.path, networkBytes: allocator.bytesSent(by: t.flow),
+                                engineBytes: sent, time: now))
+            }
         }
         emitNetworkTotals(at: now)
     }

@@ -209,7 +209,16 @@ public struct PrecopyController {
 
     var pageBytes: Double { Double(parameters.pageSizeBytes) }
     var memoryBytes: Double { Double(parameters.memoryBytes) }
-    var byteTolerance: Double { 0.5 }
+    /// Half a byte, or what one step of the clock's floating-point resolution carries at the
+    /// current rate if that is more: at large absolute times a remainder smaller than that
+    /// could never be sent, and the controller would stall on it.
+    var byteTolerance: Double {
+        let rate = linkBytesPerSecond.isFinite ? linkBytesPerSecond : 0
+        return max(0.5, rate * timeTolerance)
+    }
+
+    /// The smallest time step the clock can still resolve here (a few ulps of `now`).
+    var timeTolerance: Double { max(1e-12, nowSeconds.ulp * 8) }
     var usableRate: Double { parameters.streams.usableRate(linkBytesPerSecond: linkBytesPerSecond) }
     var transferRate: Double {
         if postcopyPaused { return 0 }
@@ -297,9 +306,13 @@ public struct PrecopyController {
         case .precopy:
             handleTimers()
             guard phase == .precopy else { return }
-            if scanSecondsRemaining <= 0 && passWireBytes - passWireBytesSent <= byteTolerance { endPass() }
+            if scanSecondsRemaining <= timeTolerance && passWireBytes - passWireBytesSent <= byteTolerance {
+                scanSecondsRemaining = 0
+                endPass()
+            }
         case .stopAndCopy, .postcopyBlackout, .postcopyActive:
-            guard transferBytesRemaining <= byteTolerance && transferFixedSecondsRemaining <= 1e-12 else { return }
+            guard transferBytesRemaining <= byteTolerance && transferFixedSecondsRemaining <= timeTolerance else { return }
+            transferFixedSecondsRemaining = 0
             bytesSent += max(0, transferBytesRemaining); transferBytesRemaining = 0
             switch phase {
             case .stopAndCopy:

@@ -39,6 +39,16 @@ public struct ReplicationMetrics: Sendable {
     public let bytesOnWire: Double
     /// Highest sampled utilisation of any rack uplink, downlink or the spine.
     public let peakUplinkUtilisation: Double?
+    /// Instances per plan reason ("eligible", "not eligible for live migration: shielded", ...).
+    public let planReasons: [(reason: String, count: Int)]
+    /// Instances failing each OCI live-migration criterion.
+    public let incompatibilities: [(criterion: String, count: Int)]
+    /// Instances per (final state, final reason), sorted.
+    public let finalReasons: [(state: FinalState, reason: String, count: Int)]
+    /// From the first notice to the end of the move, for notified instances that moved.
+    public let noticeToResolutionSeconds: [Double]
+    public let dataLostInstances: Int
+    public let identifiersChangedInstances: Int
 
     public init(result: RunResult, recorder: RunRecorder) {
         replication = result.replication
@@ -89,6 +99,28 @@ public struct ReplicationMetrics: Sendable {
         }.count
         bytesOnWire = recorder.attempts.reduce(0) { $0 + $1.bytes }
         peakUplinkUtilisation = LinkUtilisation.series(recorder).map(\.utilisation).max()
+        planReasons = Self.counted(recorder.planReason.filter { !$0.isEmpty })
+        incompatibilities = Self.counted(recorder.incompatibilities.flatMap { $0 })
+        var finals: [String: (FinalState, String, Int)] = [:]
+        for (k, state) in recorder.finalState.enumerated() {
+            guard let state, state != .untouched else { continue }
+            let key = state.rawValue + "\u{1F}" + recorder.finalReason[k]
+            finals[key, default: (state, recorder.finalReason[k], 0)].2 += 1
+        }
+        finalReasons = finals.keys.sorted().map { finals[$0]! }.map { ($0.0, $0.1, $0.2) }
+        noticeToResolutionSeconds = recorder.fleet.instances.indices.compactMap { k in
+            guard let notice = recorder.noticeAt[k], let end = recorder.lastMoveEnd[k], end >= notice,
+                  recorder.finalState[k] == .moved else { return nil }
+            return (end - notice).seconds
+        }
+        dataLostInstances = recorder.dataLost.filter { $0 }.count
+        identifiersChangedInstances = recorder.identifiersChanged.filter { !$0.isEmpty }.count
+    }
+
+    static func counted(_ items: [String]) -> [(String, Int)] {
+        var counts: [String: Int] = [:]
+        for item in items { counts[item, default: 0] += 1 }
+        return counts.keys.sorted().map { ($0, counts[$0]!) }
     }
 
     public func count(_ state: FinalState) -> Int {

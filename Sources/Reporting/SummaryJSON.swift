@@ -39,19 +39,10 @@ extension CampaignReport {
                 ("drain_makespan_s", drainMakespanSeconds.json),
             ])),
             ("outcomes", .object(outcomes)),
-            ("attempts", .object(MoveAction.allCases.map { action in
-                let rows = replications.compactMap { r in r.attemptsByAction.first { $0.action == action } }
-                return (action.rawValue, .object([
-                    ("attempts_mean", .number(Double(rows.reduce(0) { $0 + $1.attempts }) / n)),
-                    ("completed_mean", .number(Double(rows.reduce(0) { $0 + $1.completed }) / n)),
-                    ("aborted_mean", .number(Double(rows.reduce(0) { $0 + $1.aborted }) / n)),
-                ]))
-            })),
+            ("attempts", attemptsJSON()),
             ("abort_reasons", .object(abortReasons.map { ($0.reason, .number(Double($0.count) / n)) })),
-            ("moved_by", .object(MoveAction.allCases.map { action in
-                (action.rawValue, .number(Double(replications.reduce(0) { r, m in
-                    r + (m.movedBy.first { $0.action == action }?.count ?? 0) }) / n))
-            })),
+            ("moved_by", movedByJSON()),
+            ("policy", policyJSON()),
             ("fell_back_to_reboot_mean", .number(Double(replications.reduce(0) { $0 + $1.fellBackToReboot }) / n)),
             ("network", .object([
                 ("bytes_on_wire_mean", .number(replications.reduce(0) { $0 + $1.bytesOnWire } / n)),
@@ -68,6 +59,61 @@ extension CampaignReport {
                 ("wait_s", waitedForCapacitySeconds.json),
             ])),
             ("replications", .array(replications.map(\.json))),
+        ])
+    }
+}
+
+extension CampaignReport {
+    /// Mean count per replication of each label, labels sorted.
+    func meanCounts(_ rows: (ReplicationMetrics) -> [(String, Int)]) -> [(String, JSONValue)] {
+        var totals: [String: Int] = [:]
+        for r in replications { for (label, count) in rows(r) { totals[label, default: 0] += count } }
+        let n = Double(max(replications.count, 1))
+        return totals.keys.sorted().map { ($0, .number(Double(totals[$0]!) / n)) }
+    }
+
+    private func attemptsJSON() -> JSONValue {
+        let n = Double(max(replications.count, 1))
+        var members: [(String, JSONValue)] = []
+        for action in MoveAction.allCases {
+            let rows = replications.compactMap { r in r.attemptsByAction.first { $0.action == action } }
+            let attempts: Double = Double(rows.reduce(0) { $0 + $1.attempts }) / n
+            let completed: Double = Double(rows.reduce(0) { $0 + $1.completed }) / n
+            let aborted: Double = Double(rows.reduce(0) { $0 + $1.aborted }) / n
+            members.append((action.rawValue, .object([("attempts_mean", .number(attempts)),
+                                                      ("completed_mean", .number(completed)),
+                                                      ("aborted_mean", .number(aborted))])))
+        }
+        return .object(members)
+    }
+
+    private func movedByJSON() -> JSONValue {
+        let n = Double(max(replications.count, 1))
+        var members: [(String, JSONValue)] = []
+        for action in MoveAction.allCases {
+            let total = replications.reduce(0) { r, m in r + (m.movedBy.first { $0.action == action }?.count ?? 0) }
+            members.append((action.rawValue, .number(Double(total) / n)))
+        }
+        return .object(members)
+    }
+
+    private func policyJSON() -> JSONValue {
+        let n = Double(max(replications.count, 1))
+        var finals: [(String, JSONValue)] = []
+        for state in FinalState.allCases {
+            let rows = meanCounts { r in r.finalReasons.filter { $0.state == state }.map { ($0.reason, $0.count) } }
+            if !rows.isEmpty { finals.append((state.rawValue, .object(rows))) }
+        }
+        let notice = PooledDistribution(replications.flatMap(\.noticeToResolutionSeconds))
+        let lost: Double = Double(replications.reduce(0) { $0 + $1.dataLostInstances }) / n
+        let changed: Double = Double(replications.reduce(0) { $0 + $1.identifiersChangedInstances }) / n
+        return .object([
+            ("plan_reasons", .object(meanCounts(\.planReasons))),
+            ("incompatibilities", .object(meanCounts(\.incompatibilities))),
+            ("final_reasons", .object(finals)),
+            ("notice_to_resolution_s", notice.json),
+            ("data_lost_mean", .number(lost)),
+            ("identifiers_changed_mean", .number(changed)),
         ])
     }
 }

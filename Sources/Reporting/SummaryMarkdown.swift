@@ -39,6 +39,32 @@ extension CampaignReport {
             md += "| \(action.rawValue) | \(mean(attempts)) | \(mean(Double(rows.reduce(0) { $0 + $1.completed }) / n)) | "
             md += "\(mean(Double(rows.reduce(0) { $0 + $1.aborted }) / n)) | \(mean(moved)) |\n"
         }
+        let reasons = meanCounts(\.planReasons)
+        if !reasons.isEmpty && !(reasons.count == 1 && reasons[0].0.hasPrefix("campaign move")) {
+            md += "\n### Why (policy plans, mean instances per replication)\n\n| plan reason | instances |\n|---|---:|\n"
+            for (reason, value) in reasons { if case .number(let x) = value { md += "| \(reason) | \(mean(x)) |\n" } }
+            let criteria = meanCounts(\.incompatibilities)
+            if !criteria.isEmpty {
+                md += "\nFailed live-migration criteria (\"View incompatibilities\"): "
+                md += criteria.compactMap { (c, v) in if case .number(let x) = v { return "\(c) \(mean(x))" } else { return nil } }
+                    .joined(separator: ", ") + ".\n"
+            }
+        }
+        let finals = meanCounts { r in r.finalReasons.filter { $0.state != .moved }.map { ("\($0.state.rawValue): \($0.reason)", $0.count) } }
+        if !finals.isEmpty {
+            md += "\nNot moved, by reason: "
+            md += finals.compactMap { (c, v) in if case .number(let x) = v { return "\(c) (\(mean(x)))" } else { return nil } }
+                .joined(separator: "; ") + ".\n"
+        }
+        let notice = PooledDistribution(replications.flatMap(\.noticeToResolutionSeconds))
+        if notice.count > 0 {
+            md += "\nNotice to resolution (notified instances that moved): p50 \(NumberText.duration(notice.p50!)), "
+            md += "p90 \(NumberText.duration(notice.p90!)), max \(NumberText.duration(notice.max!)).\n"
+        }
+        let lost = Double(replications.reduce(0) { $0 + $1.dataLostInstances }) / n
+        let changed = Double(replications.reduce(0) { $0 + $1.identifiersChangedInstances }) / n
+        if lost > 0 { md += "\nLocal NVMe data lost (DenseIO proactive reboot without backup): \(mean(lost)) instances per replication.\n" }
+        if changed > 0 { md += "\nIdentifiers changed by manual migration: \(mean(changed)) instances per replication.\n" }
         let fallbacks = Double(replications.reduce(0) { $0 + $1.fellBackToReboot }) / n
         if fallbacks > 0 { md += "\nFell back from live to reboot migration: \(mean(fallbacks)) instances per replication.\n" }
         if !abortReasons.isEmpty {

@@ -30,6 +30,7 @@ enum CampaignSection {
         let limits = m.mapping("limits", required: false) { concurrencyLimits($0) }
         let spread = m.optional("spread", .enumeration(FaultDomainSpread.self, noun: "spread"), default: .none)
         let returnInstances = m.optional("return_instances", .bool, default: false)
+        let noticesAtStart = m.optional("notices_at_campaign_start", .bool, default: true)
         guard let hosts, let duration else { return nil }
         var c = CampaignConfig(hosts: hosts, maxHostsInMaintenance: maxHosts, maxOutboundPerHost: maxOutbound,
                                maintenanceDuration: duration, placement: placement, onNoTarget: onNoTarget)
@@ -49,6 +50,7 @@ enum CampaignSection {
         if let maxGlobal { c.limits.global = maxGlobal }
         c.spread = spread
         c.returnInstances = returnInstances
+        c.noticesAtCampaignStart = noticesAtStart
         return c
     }
 
