@@ -198,7 +198,7 @@ func parseCSV(_ text: String) -> [[String]] {
             Issue.record("summary is not an object"); return
         }
         #expect(members.map(\.0) == ["schema", "schema_version", "tool", "scenario", "fleet", "campaign", "outcomes",
-                                     "attempts", "abort_reasons", "moved_by", "fell_back_to_reboot_mean", "network",
+                                     "attempts", "abort_reasons", "moved_by", "policy", "fell_back_to_reboot_mean", "network",
                                      "downtime_s", "queueing_delay_s", "waited_for_capacity", "replications"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(json["schema"] as? String == "fleetsim.summary")
