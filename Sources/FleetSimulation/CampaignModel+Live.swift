@@ -25,8 +25,7 @@ extension CampaignModel {
                                            startSeconds: 0, linkBytesPerSecond: allocator.rate(of: flow))
         let slot: Int
         if let free = freeLiveSlots.popLast() { slot = free } else { slot = liveSlots.count; liveSlots.append(nil) }
-        liveSlots[slot] = LiveMigration(controller: controller, flow: flow, path: path, start: now, event: nil,
-                                        lastPhase: controller.phase)
+        liveSlots[slot] = LiveMigration(controller: controller, flow: flow, path: path, start: now)
         moves[i.int]?.liveSlot = slot
         scheduleLiveStep(i, slot: slot, kernel: &kernel)
         applyRateChanges(kernel: &kernel)
@@ -64,27 +63,27 @@ extension CampaignModel {
                         rate: .bytesPerSecond(g.dirtyBytesPerSecond))
     }
 
-    /// (Re)schedule the migration's event at its controller's next decision point.
+    /// (Re)schedule the migration's event at its controller's next decision point. Fields
+    /// are read and written in place: copying a `LiveMigration` out of the array costs a
+    /// retain and release of everything the controller holds, per event.
     mutating func scheduleLiveStep(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>, immediately: Bool = false) {
-        guard var lm = liveSlots[slot] else { return }
+        guard let lm = liveSlots[slot] else { return }
         if let old = lm.event { kernel.cancel(old) }
-        let relative = lm.controller.nextDecisionNanoseconds
+        let relative = lm.nextDecisionNanoseconds
         let next = immediately ? kernel.now.nanoseconds
             : relative == Int64.max ? Int64.max : lm.start.nanoseconds + relative
         // No bandwidth (a cut link): nothing happens until the rate changes.
         lm.event = next == Int64.max ? nil
             : kernel.schedule(at: SimTime(nanoseconds: max(next, kernel.now.nanoseconds)), .liveStep(i))
-        liveSlots[slot] = lm
     }
 
     mutating func liveStep(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        guard let slot = moves[i.int]?.liveSlot, let start = liveSlots[slot]?.start else { return }
+        guard let slot = moves[i.int]?.liveSlot, let lm = liveSlots[slot] else { return }
+        let start = lm.start
         let now = kernel.now
         syncNetwork(to: now)
-        // Mutate in place: a copy of the controller would make its pass list copy-on-write on
-        // every pass.
-        liveSlots[slot]!.event = nil
-        liveSlots[slot]!.controller.advance(toNanoseconds: (now - start).nanoseconds)
+        lm.event = nil
+        lm.advance(toNanoseconds: (now - start).nanoseconds)
         followPhase(i, slot: slot, kernel: &kernel)
     }
 
@@ -92,32 +91,26 @@ extension CampaignModel {
     /// blackout (and the copy runs at link speed, uncapped), resumes when post-copy goes
     /// active or the migration ends.
     mutating func followPhase(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>) {
-        guard var lm = liveSlots[slot] else { return }
+        guard let lm = liveSlots[slot] else { return }
         let now = kernel.now
-        let phase = lm.controller.phase
+        let phase = lm.phase
         if phase != lm.lastPhase {
+            lm.lastPhase = phase
             switch phase {
             case .stopAndCopy, .postcopyBlackout:
                 stopGuest(i, at: now)
                 // QEMU lifts max_bandwidth for the final copy; post-copy has its own cap.
                 let cap = phase == .stopAndCopy ? Double.infinity
                     : (lm.controller.parameters.postcopy?.maxPostcopyBandwidthBytesPerSecond ?? .infinity)
-                lm.lastPhase = phase
-                liveSlots[slot] = lm
                 allocator.setMaxRate(cap == 0 ? .infinity : cap, of: lm.flow)
                 applyRateChanges(kernel: &kernel)
             case .postcopyActive:
                 resumeGuest(i, at: now)
-                lm.lastPhase = phase
-                liveSlots[slot] = lm
             case .finished:
-                lm.lastPhase = phase
-                liveSlots[slot] = lm
                 finishLive(i, slot: slot, kernel: &kernel)
                 return
             case .setup, .precopy:
-                lm.lastPhase = phase
-                liveSlots[slot] = lm
+                break
             }
         }
         scheduleLiveStep(i, slot: slot, kernel: &kernel)

@@ -25,12 +25,12 @@ extension CampaignModel {
                 transferRateChanged(j, rate: change.newBytesPerSecond, kernel: &kernel)
                 continue
             }
-            guard let slot = moves[j.int]?.liveSlot, let start = liveSlots[slot]?.start else { continue }
-            liveSlots[slot]!.controller.rateChanged(atNanoseconds: (now - start).nanoseconds,
-                                                    linkBytesPerSecond: change.newBytesPerSecond)
+            guard let slot = moves[j.int]?.liveSlot, let lm = liveSlots[slot] else { continue }
+            let start = lm.start
+            lm.rateChanged(atNanoseconds: (now - start).nanoseconds, linkBytesPerSecond: change.newBytesPerSecond)
             // Catching up to `now` may have crossed a decision point: handle it in an event
             // at `now` rather than here, in the middle of another flow's change.
-            let crossed = liveSlots[slot]!.controller.phase != liveSlots[slot]!.lastPhase
+            let crossed = lm.phase != lm.lastPhase
             scheduleLiveStep(j, slot: slot, kernel: &kernel, immediately: crossed)
         }
     }

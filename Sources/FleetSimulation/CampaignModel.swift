@@ -58,8 +58,9 @@ struct CampaignModel: EventHandler {
     /// A live migration in progress: its controller, its flow, its pending event. The
     /// controller's clock starts at 0 when the migration starts (relative seconds keep the
     /// engine's floating-point arithmetic exact to the nanosecond however late in a
-    /// campaign it runs).
-    struct LiveMigration {
+    /// campaign it runs). A class: the model touches it on every event of the migration, and
+    /// a struct would be copied (with a retain of everything the controller holds) each time.
+    final class LiveMigration {
         var controller: PrecopyController
         let flow: FlowID
         let path: [LinkID]
@@ -67,6 +68,33 @@ struct CampaignModel: EventHandler {
         var event: EventHandle?
         /// The controller's phase as the model last acted on it.
         var lastPhase: PrecopyController.Phase
+        /// The controller's phase and next decision point (relative ns) after the last call,
+        /// cached so the model never reads through the controller (which would copy it).
+        var phase: PrecopyController.Phase
+        var nextDecisionNanoseconds: Int64
+
+        init(controller: PrecopyController, flow: FlowID, path: [LinkID], start: SimTime) {
+            self.controller = controller
+            self.flow = flow
+            self.path = path
+            self.start = start
+            self.event = nil
+            self.lastPhase = controller.phase
+            self.phase = controller.phase
+            self.nextDecisionNanoseconds = controller.nextDecisionNanoseconds
+        }
+
+        func advance(toNanoseconds t: Int64) {
+            let step = controller.step(toNanoseconds: t)
+            phase = step.phase
+            nextDecisionNanoseconds = step.nextDecisionNanoseconds
+        }
+
+        func rateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) {
+            let step = controller.stepRateChanged(atNanoseconds: t, linkBytesPerSecond: rate)
+            phase = step.phase
+            nextDecisionNanoseconds = step.nextDecisionNanoseconds
+        }
     }
 
     let config: SimulationConfig

@@ -128,6 +128,27 @@ public struct PrecopyController {
 
     public var nextDecisionNanoseconds: Int64 { EngineTime.nanoseconds(roundingUp: nextDecisionSeconds) }
 
+    /// What a driver needs after each call: the phase and the next decision point.
+    public struct Step: Sendable, Equatable {
+        public let phase: Phase
+        /// Absolute nanoseconds of the next decision point; Int64.max when none is pending.
+        public let nextDecisionNanoseconds: Int64
+    }
+
+    /// `advance(toNanoseconds:)`, returning the phase and next decision point computed in the
+    /// same mutating access (a driver holding the controller inside a class would otherwise
+    /// copy it, with everything it references, to read them).
+    public mutating func step(toNanoseconds t: Int64) -> Step {
+        advance(toNanoseconds: t)
+        return Step(phase: phase, nextDecisionNanoseconds: nextDecisionNanoseconds)
+    }
+
+    /// `rateChanged(atNanoseconds:linkBytesPerSecond:)`, returning the phase and next decision point.
+    public mutating func stepRateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) -> Step {
+        let next = rateChanged(atNanoseconds: t, linkBytesPerSecond: rate)
+        return Step(phase: phase, nextDecisionNanoseconds: next)
+    }
+
     /// Let time run to `t`, handling every decision point on the way.
     public mutating func advance(toSeconds t: Double) {
         lastDecisions.removeAll(keepingCapacity: true)
