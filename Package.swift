@@ -50,7 +50,9 @@ let package = Package(
         .testTarget(name: "MaintenancePolicyTests", dependencies: ["MaintenancePolicy", "FleetModel", "Stochastics"]),
         .testTarget(name: "FleetSimulationTests", dependencies: ["FleetSimulation", "FleetModel", "Stochastics", "SimKernel"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SimKernel", "MaintenancePolicy", "FleetModel", "Stochastics"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FleetSimulation", "FleetModel", "Stochastics"]),
+        .testTarget(name: "ReportingTests", dependencies: [
+            "Reporting", "FleetSimulation", "FleetModel", "Stochastics", "Scenario", "MaintenancePolicy", "SimKernel",
+        ]),
         // End-to-end: runs the built `fleetsim` binary on the shipped scenarios.
         .testTarget(name: "fleetsimTests", dependencies: ["fleetsim"]),
     ]
