@@ -67,7 +67,7 @@ extension CampaignModel {
                            kernel: inout Kernel<CampaignEvent>) -> StartResult {
         let instance = fleet[i]
         let now = kernel.now
-        guard let planned = isReturn ? plan[i.int].first : currentAction(i) else { return .noCapacity }
+        guard let planned = isReturn ? returnAction(i) : currentAction(i) else { return .noCapacity }
         let action = MoveAction(planned)
         // OCI attempts custom and Marketplace images: a failed draw is an attempt that fails
         // before any data moves.
@@ -108,6 +108,16 @@ extension CampaignModel {
         case .stop: preconditionFailure("stop in place is not a move")
         }
         return .started
+    }
+
+    /// How an instance goes back home: the way its plan would first have moved it (live or
+    /// cold), else by a plain reboot migration.
+    func returnAction(_ i: InstanceID) -> PlannedAction? {
+        switch plan[i.int].first {
+        case .live(let step)?: return .live(step)
+        case .cold(let copy)?: return .cold(copyRootFS: copy)
+        default: return .reboot(.vmStandard)
+        }
     }
 
     /// A move is over (either way): free its slots, and let everything blocked try again.

@@ -62,7 +62,7 @@ extension CampaignModel {
         drainingHosts.append(h)
         emit(.hostDrainStarted(host: h, time: now))
         for i in residents[h.int].sorted() where moves[i.int] == nil && !stoppedInPlace[i.int] && !pending[i.int] {
-            if config.campaign.returnInstances && home[i.int] == nil { home[i.int] = h }
+            if returnsInstances && home[i.int] == nil { home[i.int] = h }
             startPlan(i, on: h, kernel: &kernel)
         }
         dispatch(h, kernel: &kernel)
@@ -78,7 +78,7 @@ extension CampaignModel {
                     let first = policy.plan(for: fleet[i], hostShape: fleet[h].shapeFamily).actions.first
                     switch first {
                     case .reboot?, .manual?:
-                        if config.campaign.returnInstances && home[i.int] == nil { home[i.int] = h }
+                        if returnsInstances && home[i.int] == nil { home[i.int] = h }
                         startPlan(i, on: h, kernel: &kernel)
                     default: break
                     }
@@ -110,10 +110,8 @@ extension CampaignModel {
         emit(.hostReturned(host: h, time: now))
         // Instances stopped in place start again when their host is back (`lxc cluster
         // restore`, or the campaign returning instances).
-        if restoresInstances {
+        if returnsInstances {
             for i in residents[h.int] where stoppedInPlace[i.int] { restartInPlace(i, at: now) }
-        }
-        if config.campaign.returnInstances {
             for i in awayFrom[h.int] where home[i.int] == h && occupancy.hostOf[i.int] != h
                 && moves[i.int] == nil && !pending[i.int] {
                 returnQueue.append(i)
@@ -126,7 +124,9 @@ extension CampaignModel {
         if hostsReturned == campaignHostCount { finishCampaign(at: now) }
     }
 
-    var restoresInstances: Bool {
+    /// Instances go back to their host when it returns, and those stopped in place start
+    /// again: the campaign's `return_instances`, or LXD's `restore` (`lxc cluster restore`).
+    var returnsInstances: Bool {
         config.campaign.returnInstances || (config.policy?.rules == .lxd && policy.lxd.restore)
     }
 }

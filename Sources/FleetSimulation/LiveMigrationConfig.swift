@@ -29,7 +29,12 @@ public struct LiveMigrationConfig: Sendable, Equatable {
     public func parameters(memoryBytes: Int64, zeroPageFraction: Double) -> MigrationParameters {
         var p = MigrationParameters(memoryBytes: memoryBytes, preset: preset)
         if let cap = maxBandwidthBytesPerSecond { p.maxBandwidthBytesPerSecond = cap }
-        if let limit = downtimeLimitSeconds { p.downtimeLimitSeconds = limit }
+        if let limit = downtimeLimitSeconds {
+            // A stated limit is the limit: it replaces a preset's downtime ramp (Nova's
+            // live_migration_downtime_steps), which would otherwise overwrite it at once.
+            p.downtimeLimitSeconds = limit
+            p.management.downtimeSteps = []
+        }
         if let ac = autoConverge { p.autoConverge = ac ? (p.autoConverge ?? AutoConvergeSettings()) : nil }
         if let n = postcopyAfterPasses {
             var pc = p.postcopy ?? PostcopySettings()

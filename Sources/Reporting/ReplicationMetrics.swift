@@ -37,7 +37,7 @@ public struct ReplicationMetrics: Sendable {
     public let fellBackToReboot: Int
     /// Bytes live migrations put on the wire.
     public let bytesOnWire: Double
-    /// Highest sampled utilisation of any rack uplink, downlink or the spine.
+    /// Highest sampled utilisation of any rack uplink, downlink, the spine or the client link.
     public let peakUplinkUtilisation: Double?
     /// Instances per plan reason ("eligible", "not eligible for live migration: shielded", ...).
     public let planReasons: [(reason: String, count: Int)]

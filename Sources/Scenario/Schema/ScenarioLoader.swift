@@ -83,13 +83,11 @@ public enum ScenarioLoader {
                 r.optional("link_sample_interval", .duration(range: .positive))
             } ?? SimTime.minutes(10)
             guard let fleet, var campaign else { return nil }
-            // LXD and Incus evacuate with their own concurrency unless the campaign says otherwise.
-            if !campaignStatesLimits, let policy {
-                switch policy.preset {
-                case .lxd: campaign.limits = .preset(.lxd)
-                case .incus: campaign.limits = .preset(.incus)
-                default: break
-                }
+            // LXD and Incus evacuate with their own pool (one at a time; Incus one per 16 CPU
+            // threads of the server) unless the campaign states its outbound limit.
+            if !campaignStatesLimits, let policy, policy.rules == .lxd {
+                let threads = (fleet.hostGroups.map(\.ocpus) + fleet.hosts.map(\.ocpus)).max() ?? 1
+                campaign.limits.outboundPerHost = policy.lxd.pool.size(hostCPUs: Int(threads))
             }
             let config = SimulationConfig(name: name, seed: UInt64(seed), generator: rng, horizon: horizon,
                                           fleet: fleet, network: network, campaign: campaign, rebootMigration: reboot,
