@@ -26,7 +26,7 @@ extension CampaignModel {
         let slot: Int
         if let free = freeLiveSlots.popLast() { slot = free } else { slot = liveSlots.count; liveSlots.append(nil) }
         liveSlots[slot] = LiveMigration(controller: controller, flow: flow, path: path, start: now)
-        moves[i.int]?.liveSlot = slot
+        liveSlotOf[i.int] = Int32(slot)
         scheduleLiveStep(i, slot: slot, kernel: &kernel)
         applyRateChanges(kernel: &kernel)
     }
@@ -66,23 +66,39 @@ extension CampaignModel {
     /// (Re)schedule the migration's event at its controller's next decision point. Fields
     /// are read and written in place: copying a `LiveMigration` out of the array costs a
     /// retain and release of everything the controller holds, per event.
+    ///
+    /// When the decision point moves later (a slower rate), the pending event is kept: it
+    /// fires early, the controller finds nothing to decide, and the event is set again. A
+    /// shared uplink re-rates many flows on every start and end, and most re-rates are
+    /// small; keeping the early event avoids a cancel and an insert for each.
     mutating func scheduleLiveStep(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>, immediately: Bool = false) {
         guard let lm = liveSlots[slot] else { return }
-        if let old = lm.event { kernel.cancel(old) }
         let relative = lm.nextDecisionNanoseconds
         let next = immediately ? kernel.now.nanoseconds
             : relative == Int64.max ? Int64.max : lm.start.nanoseconds + relative
+        if let old = lm.event {
+            if kernel.queue.isPending(old), let at = lm.eventTime, at <= next, at >= kernel.now.nanoseconds { return }
+            kernel.cancel(old)
+        }
         // No bandwidth (a cut link): nothing happens until the rate changes.
-        lm.event = next == Int64.max ? nil
-            : kernel.schedule(at: SimTime(nanoseconds: max(next, kernel.now.nanoseconds)), .liveStep(i))
+        if next == Int64.max {
+            lm.event = nil
+            lm.eventTime = nil
+        } else {
+            let at = SimTime(nanoseconds: max(next, kernel.now.nanoseconds))
+            lm.event = kernel.schedule(at: at, .liveStep(i))
+            lm.eventTime = at.nanoseconds
+        }
     }
 
     mutating func liveStep(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        guard let slot = moves[i.int]?.liveSlot, let lm = liveSlots[slot] else { return }
+        let slot = Int(liveSlotOf[i.int])
+        guard slot >= 0, let lm = liveSlots[slot] else { return }
         let start = lm.start
         let now = kernel.now
         syncNetwork(to: now)
         lm.event = nil
+        lm.eventTime = nil
         lm.advance(toNanoseconds: (now - start).nanoseconds)
         followPhase(i, slot: slot, kernel: &kernel)
     }
@@ -124,7 +140,7 @@ extension CampaignModel {
         setOwner(of: lm.flow, to: nil)
         liveSlots[slot] = nil
         freeLiveSlots.append(slot)
-        moves[i.int]?.liveSlot = nil
+        liveSlotOf[i.int] = -1
         applyRateChanges(kernel: &kernel)
         emit(.flowEnded(instance: i, path: lm.path, networkBytes: networkBytes, engineBytes: outcome.bytesSent, time: now))
         resumeGuest(i, at: now)

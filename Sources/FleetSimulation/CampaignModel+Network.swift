@@ -21,11 +21,13 @@ extension CampaignModel {
         let now = kernel.now
         for change in changes {
             guard change.flow.index < flowOwner.count, let j = flowOwner[change.flow.index] else { continue }
-            if moves[j.int]?.transfer?.flow == change.flow {
+            if liveSlotOf[j.int] < 0 {
+                // Not a live migration: the flow is a cold move's copy.
                 transferRateChanged(j, rate: change.newBytesPerSecond, kernel: &kernel)
                 continue
             }
-            guard let slot = moves[j.int]?.liveSlot, let lm = liveSlots[slot] else { continue }
+            let slot = Int(liveSlotOf[j.int])
+            guard slot >= 0, let lm = liveSlots[slot] else { continue }
             let start = lm.start
             lm.rateChanged(atNanoseconds: (now - start).nanoseconds, linkBytesPerSecond: change.newBytesPerSecond)
             // Catching up to `now` may have crossed a decision point: handle it in an event

@@ -33,7 +33,6 @@ struct CampaignModel: EventHandler {
         let isReturn: Bool
         var stoppedAt: SimTime?
         var downtime: SimTime = .zero
-        var liveSlot: Int?
         /// Phased moves: durations of stop, middle (reassign, relaunch, copy) and start.
         var phaseDurations: [SimTime] = []
         var phase = 0
@@ -66,6 +65,8 @@ struct CampaignModel: EventHandler {
         let path: [LinkID]
         let start: SimTime
         var event: EventHandle?
+        /// When `event` fires (absolute ns).
+        var eventTime: Int64?
         /// The controller's phase as the model last acted on it.
         var lastPhase: PrecopyController.Phase
         /// The controller's phase and next decision point (relative ns) after the last call,
@@ -79,6 +80,7 @@ struct CampaignModel: EventHandler {
             self.path = path
             self.start = start
             self.event = nil
+            self.eventTime = nil
             self.lastPhase = controller.phase
             self.phase = controller.phase
             self.nextDecisionNanoseconds = controller.nextDecisionNanoseconds
@@ -128,6 +130,9 @@ struct CampaignModel: EventHandler {
     // instances
     var moves: [Move?]
     var liveSlots: [LiveMigration?] = []
+    /// Each instance's live migration slot (-1: none). Kept apart from `moves` so the hot
+    /// path never copies a `Move`.
+    var liveSlotOf: [Int32]
     var freeLiveSlots: [Int] = []
     var flowOwner: [InstanceID?] = []
     var plan: [[PlannedAction]]
@@ -182,6 +187,7 @@ struct CampaignModel: EventHandler {
         campaignHostCount = campaignHosts.count
         (waves, maxHostsAtOnce) = CampaignModel.waves(of: campaignHosts, fleet: fleet, campaign: config.campaign)
         moves = Array(repeating: nil, count: nInstances)
+        liveSlotOf = Array(repeating: -1, count: nInstances)
         plan = Array(repeating: [], count: nInstances)
         step = Array(repeating: 0, count: nInstances)
         stepAttempts = Array(repeating: 0, count: nInstances)
@@ -258,7 +264,7 @@ struct CampaignModel: EventHandler {
         }
         // Flows still running at the horizon: account for what they carried so far.
         for case let (i, move?) in moves.enumerated() {
-            if let slot = move.liveSlot, let lm = liveSlots[slot] {
+            if liveSlotOf[i] >= 0, let lm = liveSlots[Int(liveSlotOf[i])] {
                 emit(.flowEnded(instance: InstanceID(i), path: lm.path, networkBytes: allocator.bytesSent(by: lm.flow),
                                 engineBytes: lm.controller.bytesSent, time: now))
             }
