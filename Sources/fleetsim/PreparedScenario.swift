@@ -19,7 +19,8 @@ struct PreparedScenario {
         return (base as NSString).deletingPathExtension
     }
 
-    static func load(path: String, seedOverride: UInt64?, replicationsOverride: Int?) throws(CommandFailure) -> PreparedScenario {
+    static func load(path: String, seedOverride: UInt64?, replicationsOverride: Int?,
+                     scale: Double? = nil) throws(CommandFailure) -> PreparedScenario {
         let loaded: LoadedScenario
         switch ScenarioLoader.load(path: path) {
         case .success(let l): loaded = l
@@ -27,6 +28,7 @@ struct PreparedScenario {
         }
         var config = loaded.config
         if let seedOverride { config.seed = seedOverride }
+        if let scale { config = scaled(config, by: scale) }
         do {
             let fleet = try FleetBuilder.build(config.fleet, seed: config.seed, generator: config.generator)
             let hosts = try CampaignRunner.campaignHosts(config, fleet: fleet)
@@ -35,6 +37,18 @@ struct PreparedScenario {
         } catch {
             throw .badInput(loaded.diagnostic(for: error).rendered)
         }
+    }
+
+    /// The scenario with every generated group's count, and the number of hosts in
+    /// maintenance at once, multiplied by `factor` (at least 1 each): a quick look at a large
+    /// scenario, or a test of it at a small size. Explicit hosts and instances are kept.
+    static func scaled(_ config: SimulationConfig, by factor: Double) -> SimulationConfig {
+        var c = config
+        func scale(_ n: Int) -> Int { max(1, Int((Double(n) * factor).rounded())) }
+        for k in c.fleet.hostGroups.indices { c.fleet.hostGroups[k].count = scale(c.fleet.hostGroups[k].count) }
+        for k in c.fleet.instanceGroups.indices { c.fleet.instanceGroups[k].count = scale(c.fleet.instanceGroups[k].count) }
+        c.campaign.maxHostsInMaintenance = scale(c.campaign.maxHostsInMaintenance)
+        return c
     }
 
     struct Violation {

@@ -42,9 +42,15 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not print the summary on standard output.")
     var quiet = false
 
+    @Option(help: "Multiply every generated host and instance group's count, and the hosts in maintenance at once, by this factor (e.g. 0.01 for a quick look at a large scenario).")
+    var scale: Double?
+
     func validate() throws {
         if let replications, replications < 1 {
             throw ValidationError("--replications must be at least 1, got \(replications)")
+        }
+        if let scale, !(scale > 0 && scale.isFinite) {
+            throw ValidationError("--scale must be a positive number, got \(scale)")
         }
         _ = try parsedFormats()
     }
@@ -61,7 +67,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = try PreparedScenario.load(path: scenario, seedOverride: seed, replicationsOverride: replications)
+        let prepared = try PreparedScenario.load(path: scenario, seedOverride: seed, replicationsOverride: replications,
+                                                 scale: scale)
         let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true)
         if let violation = outcome.firstViolation {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Every scenario shipped in Scenarios/ runs end to end with the invariant checker on, at a
+/// small size where it is large, and its report accounts for every instance exactly once.
+@Suite struct ShippedScenarioTests {
+    static let scenarios: [(file: String, scale: Double?)] = [
+        ("default", nil), ("oci-rolling-fault-domain", nil), ("oci-mixed-fleet", nil),
+        ("lxd-cluster-evacuation", nil), ("capacity-tight", nil), ("large-fleet", 0.01),
+    ]
+
+    @Test func everyShippedScenarioIsCovered() throws {
+        let dir = CLIRunner.packageRoot.appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(files == Self.scenarios.map(\.file).sorted())
+    }
+
+    @Test(arguments: scenarios.map(\.file))
+    func runsWithInvariantsChecked(_ name: String) throws {
+        let out = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fleetsim-shipped-\(name)-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var args = ["run", CLIRunner.packageRoot.appendingPathComponent("Scenarios/\(name).yaml").path,
+                    "--replications", "1", "--check-invariants", "--format", "json", "--out", out, "--quiet"]
+        if let scale = Self.scenarios.first(where: { $0.file == name })?.scale { args += ["--scale", String(scale)] }
+        let r = CLIRunner.run(args)
+        #expect(r.exitCode == 0, "\(name): \(r.stderr)")
+        let data = try #require(FileManager.default.contents(atPath: out + "/summary.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let instances = try #require((json["fleet"] as? [String: Any])?["instances"] as? Int)
+        let outcomes = try #require(json["outcomes"] as? [String: [String: Any]])
+        let total = outcomes.values.compactMap { $0["count_mean"] as? Double }.reduce(0, +)
+        #expect(Int(total) == instances, "\(name): every instance in exactly one final state")
+        #expect(instances > 0)
+    }
+}
