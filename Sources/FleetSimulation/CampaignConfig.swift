@@ -118,13 +118,15 @@ public struct SimulationConfig: Sendable {
     /// The maintenance policy (eligibility, fallback chain, notices); nil: every instance is
     /// moved by `campaign.move` (live falling back to reboot, or reboot), at once.
     public var policy: MaintenancePolicyConfig?
+    /// Hosts, links and migrations failing during the campaign (docs/failure-reference.md).
+    public var failures: FailureConfig
     /// Interval of the rack-uplink and spine utilisation samples in the report.
     public var linkSampleInterval: SimTime
 
     public init(name: String, seed: UInt64, generator: GeneratorKind = .mt19937, horizon: SimTime,
                 fleet: FleetSpec, network: NetworkLayout = NetworkLayout(), campaign: CampaignConfig,
                 rebootMigration: RebootMigrationConfig, policy: MaintenancePolicyConfig? = nil,
-                linkSampleInterval: SimTime = .minutes(10)) {
+                failures: FailureConfig = .none, linkSampleInterval: SimTime = .minutes(10)) {
         self.name = name
         self.seed = seed
         self.generator = generator
@@ -134,6 +136,7 @@ public struct SimulationConfig: Sendable {
         self.campaign = campaign
         self.rebootMigration = rebootMigration
         self.policy = policy
+        self.failures = failures
         self.linkSampleInterval = linkSampleInterval
     }
 }

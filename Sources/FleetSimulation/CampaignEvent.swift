@@ -4,8 +4,9 @@ import FleetModel
 /// handler switches on them without boxing.
 enum CampaignEvent {
     case start
-    /// A phase of a reboot, manual or cold move ended (stop, middle, start).
-    case phaseDone(InstanceID)
+    /// A phase of a reboot, manual, cold or restart move ended (stop, middle, start). The
+    /// epoch names the move, so an event of a move that ended early is ignored.
+    case phaseDone(InstanceID, epoch: UInt32)
     /// The live migration of this instance reached its controller's next decision point.
     case liveStep(InstanceID)
     /// The cold move's root-disk copy reached its end at the current rate.
@@ -16,4 +17,10 @@ enum CampaignEvent {
     case manualDeadline(InstanceID)
     case hostReturn(HostID)
     case linkSample
+    /// The failure plan's event at this index.
+    case failure(Int32)
+    /// A live migration's flow has had no bandwidth for the stall timeout.
+    case linkStall(InstanceID, epoch: UInt32)
+    /// The target could not set up the migration (device attach timeout).
+    case setupFailed(InstanceID, epoch: UInt32)
 }

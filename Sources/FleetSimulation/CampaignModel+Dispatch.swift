@@ -123,9 +123,11 @@ extension CampaignModel {
     /// A move is over (either way): free its slots, and let everything blocked try again.
     mutating func endMove(_ i: InstanceID, completed: Bool, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
-        moves[i.int] = nil
-        slots.release(source: move.source, target: move.target)
-        if completed {
+        releaseMove(i)
+        if completed && move.action == .restart {
+            // Back up after a host failure: its final state says crashed (or lost).
+            awaitingRepair[i.int] = false
+        } else if completed {
             if move.isReturn {
                 resolve(i, .moved, reason: "returned to its host after maintenance")
             } else {

@@ -61,7 +61,8 @@ extension CampaignModel {
         setAccepting(h, false)
         drainingHosts.append(h)
         emit(.hostDrainStarted(host: h, time: now))
-        for i in residents[h.int].sorted() where moves[i.int] == nil && !stoppedInPlace[i.int] && !pending[i.int] {
+        for i in residents[h.int].sorted() where moves[i.int] == nil && !stoppedInPlace[i.int] && !pending[i.int]
+            && !awaitingRepair[i.int] {
             if returnsInstances && home[i.int] == nil { home[i.int] = h }
             startPlan(i, on: h, kernel: &kernel)
         }
@@ -74,7 +75,7 @@ extension CampaignModel {
     mutating func sendEarlyNotices(kernel: inout Kernel<CampaignEvent>) {
         for wave in waves {
             for h in wave {
-                for i in residents[h.int].sorted() {
+                for i in residents[h.int].sorted() where !awaitingRepair[i.int] {
                     let first = policy.plan(for: fleet[i], hostShape: fleet[h].shapeFamily).actions.first
                     switch first {
                     case .reboot?, .manual?:
@@ -90,7 +91,7 @@ extension CampaignModel {
     /// A drained host: nothing queued, leaving, waiting or awaiting a notice.
     mutating func checkDrained(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         guard phase[h.int] == .draining, queue[h.int].isEmpty, slots.outbound[h.int] == 0 else { return }
-        guard !residents[h.int].contains(where: { pending[$0.int] }) else { return }
+        guard !residents[h.int].contains(where: { pending[$0.int] || awaitingRepair[$0.int] }) else { return }
         phase[h.int] = .down
         drainingHosts.removeAll { $0 == h }
         emit(.hostDrained(host: h, time: kernel.now))
@@ -103,7 +104,7 @@ extension CampaignModel {
     mutating func hostReturned(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         phase[h.int] = .returned
-        setAccepting(h, true)
+        setAccepting(h, !hostDown[h.int])
         hostsInMaintenance -= 1
         hostsReturned += 1
         returnedInWave += 1

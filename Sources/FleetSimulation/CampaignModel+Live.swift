@@ -15,6 +15,11 @@ extension CampaignModel {
         let instance = fleet[i]
         stepAttempts[i.int] += 1
         let parameters = engineParameters(for: instance, step: step)
+        // Injected fault: the target cannot set the migration up (device attach timeout).
+        if let delay = failurePlan.oracle.setupError(instance: instance.name, attempt: move.attempt) {
+            kernel.schedule(after: delay, .setupFailed(i, epoch: epoch[i.int]))
+            return
+        }
         let path = topology.path(from: move.source, to: move.target)
         // The flow is capped at the migration's max_bandwidth: QEMU sends each 100 ms quota
         // in a burst, so over any window its average never exceeds the cap.
@@ -25,7 +30,15 @@ extension CampaignModel {
                                            startSeconds: 0, linkBytesPerSecond: allocator.rate(of: flow))
         let slot: Int
         if let free = freeLiveSlots.popLast() { slot = free } else { slot = liveSlots.count; liveSlots.append(nil) }
-        liveSlots[slot] = LiveMigration(controller: controller, flow: flow, path: path, start: now)
+        let lm = LiveMigration(controller: controller, flow: flow, path: path, start: now)
+        // Injected faults: an internal error during the first pass, or an abort with a
+        // probability per GiB sent (docs/failure-reference.md).
+        if let point = failurePlan.oracle.abortPoint(instance: instance.name, attempt: move.attempt,
+                                                     firstPassBytes: Double(instance.demand.memoryBytes)) {
+            lm.abortAtBytes = point.bytesSent
+            lm.abortReason = point.cause.rawValue
+        }
+        liveSlots[slot] = lm
         liveSlotOf[i.int] = Int32(slot)
         scheduleLiveStep(i, slot: slot, kernel: &kernel)
         applyRateChanges(kernel: &kernel)
@@ -100,6 +113,13 @@ extension CampaignModel {
         lm.event = nil
         lm.eventTime = nil
         lm.advance(toNanoseconds: (now - start).nanoseconds)
+        if let abortAt = lm.abortAtBytes, lm.bytesSent >= abortAt, lm.phase == .precopy || lm.phase == .setup {
+            // Detected at the first decision point past the abort point.
+            lm.overrideReason = lm.abortReason
+            lm.abortAtBytes = nil
+            let t = (now - start).seconds
+            lm.apply { $0.cancel(atSeconds: t) }
+        }
         followPhase(i, slot: slot, kernel: &kernel)
     }
 
@@ -114,7 +134,7 @@ extension CampaignModel {
             lm.lastPhase = phase
             switch phase {
             case .stopAndCopy, .postcopyBlackout:
-                stopGuest(i, at: now)
+                stopGuest(i, cause: .blackout, at: now)
                 // QEMU lifts max_bandwidth for the final copy; post-copy has its own cap.
                 let cap = phase == .stopAndCopy ? Double.infinity
                     : (lm.controller.parameters.postcopy?.maxPostcopyBandwidthBytesPerSecond ?? .infinity)
@@ -145,19 +165,37 @@ extension CampaignModel {
         emit(.flowEnded(instance: i, path: lm.path, networkBytes: networkBytes, engineBytes: outcome.bytesSent, time: now))
         resumeGuest(i, at: now)
         let downtime = moves[i.int]!.downtime
+        let reason = lm.overrideReason ?? outcome.reason.text
         switch outcome.state {
         case .completed:
             commitMove(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .completed,
-                               reason: outcome.reason.text, downtime: downtime, bytes: outcome.bytesSent, time: now))
+                               reason: reason, downtime: downtime, bytes: outcome.bytesSent, time: now))
             endMove(i, completed: true, kernel: &kernel)
-        case .aborted, .lost, .running:
-            // The guest keeps running on the source; give up the target.
+        case .lost:
+            // A host failed in post-copy: the running guest is gone; it restarts from its
+            // boot volume wherever there is room.
+            cancelReservation(i, at: now)
+            emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .lost,
+                               reason: reason, downtime: downtime, bytes: outcome.bytesSent, time: now))
+            releaseMove(i)
+            lostInPostcopy[i.int] = true
+            crash(i, on: move.source, kernel: &kernel)
+            capacityChanged(kernel: &kernel)
+        case .aborted, .running:
+            // The guest keeps running on the source (unless the source itself failed); give
+            // up the target.
             cancelReservation(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .aborted,
-                               reason: outcome.reason.text, downtime: downtime, bytes: outcome.bytesSent, time: now))
-            liveAttemptFailed(i, on: move.source, failedTarget: move.target, isReturn: move.isReturn, kernel: &kernel)
-            endMove(i, completed: false, kernel: &kernel)
+                               reason: reason, downtime: downtime, bytes: outcome.bytesSent, time: now))
+            if hostDown[move.source.int] {
+                releaseMove(i)
+                crash(i, on: move.source, kernel: &kernel)
+                capacityChanged(kernel: &kernel)
+            } else {
+                liveAttemptFailed(i, on: move.source, failedTarget: move.target, isReturn: move.isReturn, kernel: &kernel)
+                endMove(i, completed: false, kernel: &kernel)
+            }
         }
     }
 

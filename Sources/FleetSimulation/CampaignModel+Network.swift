@@ -30,6 +30,9 @@ extension CampaignModel {
             guard slot >= 0, let lm = liveSlots[slot] else { continue }
             let start = lm.start
             lm.rateChanged(atNanoseconds: (now - start).nanoseconds, linkBytesPerSecond: change.newBytesPerSecond)
+            if change.newBytesPerSecond <= 0 || lm.stalledSince != nil || change.oldBytesPerSecond <= 0 {
+                liveRateChanged(j, slot: slot, rate: change.newBytesPerSecond, kernel: &kernel)
+            }
             // Catching up to `now` may have crossed a decision point: handle it in an event
             // at `now` rather than here, in the middle of another flow's change.
             let crossed = lm.phase != lm.lastPhase

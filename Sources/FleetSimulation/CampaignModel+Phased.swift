@@ -49,15 +49,21 @@ extension CampaignModel {
         let boot = max(0, reboot.bootSeconds.sample(stream))
         moves[i.int]?.phaseDurations = [SimTime(seconds: stop), .zero, SimTime(seconds: boot)]
         moves[i.int]?.phase = 0
-        stopGuest(i, at: kernel.now)
-        kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i))
+        stopGuest(i, cause: .cold, at: kernel.now)
+        kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i, epoch: epoch[i.int]))
         if copyRootFS && fleet[i].attributes.rootDiskBytes > 0 { needsCopy[i.int] = true }
     }
 
     mutating func beginPhases(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         moves[i.int]?.phase = 0
-        stopGuest(i, at: kernel.now)
-        kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i))
+        let cause: DowntimeCause
+        switch moves[i.int]?.action {
+        case .manual?: cause = .manual
+        case .restart?: cause = .crash
+        default: cause = .reboot
+        }
+        stopGuest(i, cause: cause, at: kernel.now)
+        kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i, epoch: epoch[i.int]))
     }
 
     mutating func phaseDone(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
@@ -71,7 +77,7 @@ extension CampaignModel {
                 needsCopy[i.int] = false
                 startTransfer(i, kernel: &kernel)
             } else {
-                kernel.schedule(after: move.phaseDurations[1], .phaseDone(i))
+                kernel.schedule(after: move.phaseDurations[1], .phaseDone(i, epoch: epoch[i.int]))
             }
         case 1:
             move.phase = 2
@@ -82,7 +88,7 @@ extension CampaignModel {
             } else {
                 commitMove(i, at: now)
             }
-            kernel.schedule(after: move.phaseDurations[2], .phaseDone(i))
+            kernel.schedule(after: move.phaseDurations[2], .phaseDone(i, epoch: epoch[i.int]))
         default:
             resumeGuest(i, at: now)
             let downtime = moves[i.int]!.downtime
@@ -101,6 +107,7 @@ extension CampaignModel {
                     emit(.identifiersChanged(instance: i, identifiers: m.changedIdentifiers.map(\.rawValue), time: now))
                 }
             case .cold: reason = "stopped, moved and started on target"
+            case .restart: reason = "restarted from its boot volume after a host failure"
             default: reason = move.staysStopped ? "reboot-migrated; stays stopped (availability configuration)"
                                                 : "rebooted on target"
             }
@@ -113,10 +120,10 @@ extension CampaignModel {
 
     // MARK: shared by every kind of move
 
-    mutating func stopGuest(_ i: InstanceID, at now: SimTime) {
+    mutating func stopGuest(_ i: InstanceID, cause: DowntimeCause, at now: SimTime) {
         guard moves[i.int]?.stoppedAt == nil else { return }
         moves[i.int]?.stoppedAt = now
-        emit(.instanceStopped(instance: i, time: now))
+        emit(.instanceStopped(instance: i, cause: cause, time: now))
     }
 
     mutating func resumeGuest(_ i: InstanceID, at now: SimTime) {

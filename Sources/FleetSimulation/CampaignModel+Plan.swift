@@ -120,7 +120,7 @@ extension CampaignModel {
         stoppedInPlace[i.int] = true
         stoppedInPlaceAt[i.int] = now
         emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .stop, source: h, target: h, time: now))
-        emit(.instanceStopped(instance: i, time: now))
+        emit(.instanceStopped(instance: i, cause: .stop, time: now))
         resolve(i, .stopped, reason: reason)
     }
 

@@ -42,6 +42,8 @@ struct CampaignModel: EventHandler {
         var transfer: Transfer?
         /// Bytes a cold move copied (live migrations report the engine's own count).
         var copiedBytes: Double = 0
+        /// Migrations hold concurrency slots; a restart after a host failure does not.
+        var usesSlots = true
     }
 
     /// A cold move's root-disk copy on the network.
@@ -73,6 +75,14 @@ struct CampaignModel: EventHandler {
         /// cached so the model never reads through the controller (which would copy it).
         var phase: PrecopyController.Phase
         var nextDecisionNanoseconds: Int64
+        var bytesSent: Double = 0
+        /// Injected fault: abort once this many bytes are sent, for this reason.
+        var abortAtBytes: Double?
+        var abortReason = ""
+        /// The reason to report instead of the engine's (an injected abort).
+        var overrideReason: String?
+        /// The flow has no bandwidth since this time (a cut link).
+        var stalledSince: SimTime?
 
         init(controller: PrecopyController, flow: FlowID, path: [LinkID], start: SimTime) {
             self.controller = controller
@@ -86,17 +96,20 @@ struct CampaignModel: EventHandler {
             self.nextDecisionNanoseconds = controller.nextDecisionNanoseconds
         }
 
-        func advance(toNanoseconds t: Int64) {
-            let step = controller.step(toNanoseconds: t)
+        func take(_ step: PrecopyController.Step) {
             phase = step.phase
             nextDecisionNanoseconds = step.nextDecisionNanoseconds
+            bytesSent = step.bytesSent
         }
 
+        func advance(toNanoseconds t: Int64) { take(controller.step(toNanoseconds: t)) }
+
         func rateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) {
-            let step = controller.stepRateChanged(atNanoseconds: t, linkBytesPerSecond: rate)
-            phase = step.phase
-            nextDecisionNanoseconds = step.nextDecisionNanoseconds
+            take(controller.stepRateChanged(atNanoseconds: t, linkBytesPerSecond: rate))
         }
+
+        /// An external event on the controller (host or link failure, cancel).
+        func apply(_ event: (inout PrecopyController) -> Void) { take(controller.stepAfter(event)) }
     }
 
     let config: SimulationConfig
@@ -157,9 +170,22 @@ struct CampaignModel: EventHandler {
     var returnQueue: Deque<InstanceID> = []
     var finalState: [FinalState?]
     var finalReason: [String]
+    /// Every move of an instance gets a new epoch; events of earlier moves are ignored.
+    var epoch: [UInt32]
+
+    // failures
+    let failurePlan: FailurePlan
+    var hostDown: [Bool]
+    /// Down after a host failure, waiting for the host's repair (local storage, or no room
+    /// elsewhere).
+    var awaitingRepair: [Bool]
+    var crashedAt: [SimTime]
+    /// Had an unplanned outage; lost its running state in post-copy.
+    var crashed: [Bool]
+    var lostInPostcopy: [Bool]
 
     init(config: SimulationConfig, fleet: Fleet, replicationSeed: UInt64, campaignHosts: [HostID],
-         observers: [FactObserver]) throws(Occupancy.Violation) {
+         observers: [FactObserver]) throws {
         self.config = config
         self.fleet = fleet
         self.replicationSeed = replicationSeed
@@ -168,8 +194,12 @@ struct CampaignModel: EventHandler {
         let occupancy = try Occupancy(fleet: fleet)
         self.occupancy = occupancy
         var allocator = BandwidthAllocator()
-        topology = NetworkTopology(fleet: fleet, layout: config.network, allocator: &allocator)
+        let topology = NetworkTopology(fleet: fleet, layout: config.network, allocator: &allocator)
+        self.topology = topology
         self.allocator = allocator
+        failurePlan = try FailurePlan.make(config: config.failures, fleet: fleet, topology: topology,
+                                           replicationSeed: replicationSeed, horizon: config.horizon,
+                                           generator: config.generator)
         let nHosts = fleet.hosts.count
         let nInstances = fleet.instances.count
         var upcoming = Array(repeating: false, count: nHosts)
@@ -205,6 +235,12 @@ struct CampaignModel: EventHandler {
         awayFrom = Array(repeating: [], count: nHosts)
         finalState = Array(repeating: nil, count: nInstances)
         finalReason = Array(repeating: "", count: nInstances)
+        epoch = Array(repeating: 0, count: nInstances)
+        hostDown = Array(repeating: false, count: nHosts)
+        awaitingRepair = Array(repeating: false, count: nInstances)
+        crashedAt = Array(repeating: .zero, count: nInstances)
+        crashed = Array(repeating: false, count: nInstances)
+        lostInPostcopy = Array(repeating: false, count: nInstances)
     }
 
     @inline(__always) func emit(_ fact: Fact) {
@@ -215,11 +251,15 @@ struct CampaignModel: EventHandler {
         switch event {
         case .start:
             emit(.campaignStarted(time: now))
+            for (k, event) in failurePlan.events.enumerated() { kernel.schedule(at: event.time, .failure(Int32(k))) }
             if campaignHostCount == 0 { finishCampaign(at: now); return }
             kernel.schedule(after: config.linkSampleInterval, .linkSample)
             if config.policy != nil && config.campaign.noticesAtCampaignStart { sendEarlyNotices(kernel: &kernel) }
             startDrains(kernel: &kernel)
-        case .phaseDone(let i): phaseDone(i, kernel: &kernel)
+        case .phaseDone(let i, let e): if e == epoch[i.int] { phaseDone(i, kernel: &kernel) }
+        case .failure(let k): failureEvent(Int(k), kernel: &kernel)
+        case .linkStall(let i, let e): if e == epoch[i.int] { linkStall(i, kernel: &kernel) }
+        case .setupFailed(let i, let e): if e == epoch[i.int] { setupFailed(i, kernel: &kernel) }
         case .liveStep(let i): liveStep(i, kernel: &kernel)
         case .transferDone(let i): transferDone(i, kernel: &kernel)
         case .stepDue(let i): stepDue(i, kernel: &kernel)
@@ -249,12 +289,18 @@ struct CampaignModel: EventHandler {
             if let m = moves[i] {
                 (state, reason) = m.isReturn ? (.moved, "return in progress at horizon")
                                              : (.unresolved, "move in progress at horizon")
+            } else if awaitingRepair[i] {
+                (state, reason) = (.unresolved, "down after a host failure, awaiting repair at horizon")
             } else if pending[i] {
                 let why = isWaiting[i] ? "waiting for capacity at horizon"
                     : awaitingNotice[i] ? "awaiting the customer or due date at horizon" : "queued at horizon"
                 (state, reason) = (.unresolved, why)
-            } else if let s = finalState[i] {
+            } else if let s = finalState[i], !(crashed[i] && s == .moved && lostInPostcopy[i]) {
                 (state, reason) = (s, finalReason[i])
+            } else if lostInPostcopy[i] {
+                (state, reason) = (.lost, "lost in post-copy; restarted from its boot volume")
+            } else if crashed[i] {
+                (state, reason) = (.crashed, "host failure; restarted")
             } else if let h = occupancy.hostOf[i], inCampaign[h.int] {
                 (state, reason) = (.unresolved, "host not drained before horizon")
             } else {

@@ -58,6 +58,17 @@ public enum CampaignRunner {
         }
     }
 
+    /// Check the failure section against the fleet (names of hosts, racks, links) by building
+    /// replication 0's failure plan; input errors surface before anything runs.
+    public static func validateFailures(_ config: SimulationConfig, fleet: Fleet) throws(FleetBuildError) {
+        guard !config.failures.isNone else { return }
+        var allocator = BandwidthAllocator()
+        let topology = NetworkTopology(fleet: fleet, layout: config.network, allocator: &allocator)
+        _ = try FailurePlan.make(config: config.failures, fleet: fleet, topology: topology,
+                                 replicationSeed: replicationSeed(scenarioSeed: config.seed, replication: 0),
+                                 horizon: config.horizon, generator: config.generator)
+    }
+
     public static func run(config: SimulationConfig, fleet: Fleet, replication: Int,
                            observers: [FactObserver]) throws -> RunResult {
         let seed = replicationSeed(scenarioSeed: config.seed, replication: replication)

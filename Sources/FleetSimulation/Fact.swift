@@ -10,6 +10,26 @@ public enum MoveAction: String, Sendable, CaseIterable {
     case cold
     /// Stop in place: the instance does not move (LXD `stop`).
     case stop
+    /// Restart after a host failure (from its boot volume, on another host).
+    case restart
+}
+
+/// What a second of downtime is spent on. Every stop of an instance has exactly one cause.
+public enum DowntimeCause: String, Sendable, CaseIterable {
+    /// A live migration's switchover (stop-and-copy, or post-copy blackout).
+    case blackout
+    case reboot
+    case manual
+    /// A cold move (stop, copy, start) or a stop in place.
+    case cold
+    case stop
+    /// The host failed under the instance (unplanned).
+    case crash
+    /// Post-copy paused by a network cut: the guest is frozen (unplanned).
+    case postcopyPause = "postcopy_pause"
+
+    /// Maintenance downtime, as opposed to an unplanned outage.
+    public var isPlanned: Bool { self != .crash && self != .postcopyPause }
 }
 
 /// The end state of an attempt.
@@ -31,6 +51,12 @@ public enum FinalState: String, Sendable, CaseIterable {
     case stopped
     /// Stopped in place during its host's maintenance and started again when the host returned.
     case restarted
+    /// Lost in post-copy (a host failed while its memory was split between two hosts), and
+    /// restarted from its boot volume.
+    case lost
+    /// Hit by a host failure outside any move (an unplanned outage), restarted elsewhere or
+    /// in place after the repair, and not otherwise moved by the campaign.
+    case crashed
     /// Still waiting, mid-move, or on a host not yet drained when the horizon ended the run.
     case unresolved
     /// Its host was not in the campaign.
@@ -74,8 +100,8 @@ public enum Fact: Sendable {
     /// A reservation given up (the move failed).
     case reservationCancelled(instance: InstanceID, target: HostID, time: SimTime)
     case attemptStarted(instance: InstanceID, attempt: Int, action: MoveAction, source: HostID, target: HostID, time: SimTime)
-    /// The instance stopped running (start of a downtime).
-    case instanceStopped(instance: InstanceID, time: SimTime)
+    /// The instance stopped running (start of a downtime) for `cause`.
+    case instanceStopped(instance: InstanceID, cause: DowntimeCause, time: SimTime)
     /// The instance now lives on `to`; `from` is released.
     case moved(instance: InstanceID, from: HostID, to: HostID, time: SimTime)
     /// The instance runs again (end of a downtime).
@@ -89,6 +115,11 @@ public enum Fact: Sendable {
     case linkSample(time: SimTime, bytesCarried: [(LinkID, Double)])
     case instanceResolved(instance: InstanceID, state: FinalState, reason: String, time: SimTime)
     case campaignEnded(time: SimTime)
+    /// A host failed (every instance on it stops) or came back from repair.
+    case hostFailed(host: HostID, cause: String, time: SimTime)
+    case hostRepaired(host: HostID, time: SimTime)
+    /// A link's capacity changed (a cut is 0; a restore is 1).
+    case linkCapacityChanged(link: LinkID, fraction: Double, time: SimTime)
     /// Every link's totals, once, after the last event.
     case networkTotals(links: [LinkTotal], time: SimTime)
 }

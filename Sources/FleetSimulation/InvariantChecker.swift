@@ -2,11 +2,12 @@ import FleetModel
 import SimKernel
 
 /// Checks, from the fact stream alone, what must hold in every run:
-/// - no instance is lost or duplicated: each is on exactly one host at every instant, moves
-///   only from where it is, and ends in exactly one final state;
+/// - no instance is lost from the books or duplicated: each is on exactly one host at every
+///   instant, moves only from where it is, and ends in exactly one final state;
 /// - no host is above capacity, counting reservations for moves in flight;
-/// - every downtime reported by an attempt equals the time the instance spent stopped during
-///   it, and time never runs backwards;
+/// - every second of downtime has exactly one cause: stops never overlap, every resume
+///   closes a stop, and the downtime an attempt reports equals the time the instance spent
+///   stopped during it; time never runs backwards;
 /// - bytes are conserved on the network: every link carried exactly what the flows crossing
 ///   it sent (once per crossing), and no migration sent more than its flow was given.
 /// It keeps its own books rather than trusting the model's, so a bookkeeping bug in the
@@ -18,23 +19,25 @@ public final class InvariantChecker: FactObserver {
     private var committed: [Resources]
     private var reservation: [HostID?]
     private var stoppedSince: [SimTime?]
-    private var stoppedTotal: [SimTime]
+    private var attemptStart: [SimTime?]
+    private var stoppedInAttempt: [SimTime]
     private var linkBytes: [Double] = []
     private var resolutions: [Int]
     private var finalStates: [FinalState?]
     private var lastTime = SimTime.zero
-    private var ended = false
 
     public init(fleet: Fleet) {
         self.fleet = fleet
+        let n = fleet.instances.count
         hostOf = fleet.instances.map(\.initialHost)
         committed = Array(repeating: .zero, count: fleet.hosts.count)
         for instance in fleet.instances { committed[instance.initialHost.int] += instance.demand }
-        reservation = Array(repeating: nil, count: fleet.instances.count)
-        stoppedSince = Array(repeating: nil, count: fleet.instances.count)
-        stoppedTotal = Array(repeating: .zero, count: fleet.instances.count)
-        resolutions = Array(repeating: 0, count: fleet.instances.count)
-        finalStates = Array(repeating: nil, count: fleet.instances.count)
+        reservation = Array(repeating: nil, count: n)
+        stoppedSince = Array(repeating: nil, count: n)
+        attemptStart = Array(repeating: nil, count: n)
+        stoppedInAttempt = Array(repeating: .zero, count: n)
+        resolutions = Array(repeating: 0, count: n)
+        finalStates = Array(repeating: nil, count: n)
         for h in fleet.hosts where !committed[h.id.int].fits(in: h.capacity) {
             fail("initial placement puts \(committed[h.id.int]) on \(h.name), capacity \(h.capacity)")
         }
@@ -53,6 +56,14 @@ public final class InvariantChecker: FactObserver {
         lastTime = t
     }
 
+    /// Stopped time of `i` inside its current attempt, up to `t`.
+    private func stoppedDuringAttempt(_ i: InstanceID, until t: SimTime) -> SimTime {
+        guard let start = attemptStart[i.int] else { return .zero }
+        var total = stoppedInAttempt[i.int]
+        if let since = stoppedSince[i.int] { total += t - max(since, start) }
+        return total
+    }
+
     public func observe(_ fact: Fact) {
         switch fact {
         case .reserved(let i, let target, let t):
@@ -64,6 +75,11 @@ public final class InvariantChecker: FactObserver {
             if !committed[target.int].fits(in: fleet[target].capacity) {
                 fail("\(fleet[target].name) above capacity at \(t): \(committed[target.int]) > \(fleet[target].capacity)")
             }
+        case .reservationCancelled(let i, let target, let t):
+            at(t)
+            if reservation[i.int] != target { fail("\(name(i)) cancelled a reservation on \(fleet[target].name) it does not hold at \(t)") }
+            committed[target.int] -= fleet[i].demand
+            reservation[i.int] = nil
         case .moved(let i, let from, let to, let t):
             at(t)
             if hostOf[i.int] != from { fail("\(name(i)) moved from \(fleet[from].name) but was on \(fleet[hostOf[i.int]].name) at \(t)") }
@@ -71,30 +87,36 @@ public final class InvariantChecker: FactObserver {
             committed[from.int] -= fleet[i].demand
             hostOf[i.int] = to
             reservation[i.int] = nil
-        case .instanceStopped(let i, let t):
+        case .attemptStarted(let i, _, _, let source, let target, let t):
             at(t)
-            if stoppedSince[i.int] != nil { fail("\(name(i)) stopped twice at \(t)") }
+            // Stopping in place (and an attempt that fails before choosing a target) names the
+            // source as target and reserves nothing.
+            if target != source && reservation[i.int] != target {
+                fail("\(name(i)) started an attempt to \(fleet[target].name) without a reservation there")
+            }
+            if source != hostOf[i.int] { fail("\(name(i)) started an attempt from \(fleet[source].name) but is on \(fleet[hostOf[i.int]].name)") }
+            attemptStart[i.int] = t
+            stoppedInAttempt[i.int] = .zero
+        case .instanceStopped(let i, _, let t):
+            at(t)
+            if stoppedSince[i.int] != nil { fail("\(name(i)) stopped twice at \(t): a second of downtime with two causes") }
             stoppedSince[i.int] = t
         case .instanceResumed(let i, let t):
             at(t)
             if let since = stoppedSince[i.int] {
-                stoppedTotal[i.int] += t - since
+                if let start = attemptStart[i.int] { stoppedInAttempt[i.int] += t - max(since, start) }
             } else {
                 fail("\(name(i)) resumed without having stopped at \(t)")
             }
             stoppedSince[i.int] = nil
-        case .reservationCancelled(let i, let target, let t):
-            at(t)
-            if reservation[i.int] != target { fail("\(name(i)) cancelled a reservation on \(fleet[target].name) it does not hold at \(t)") }
-            committed[target.int] -= fleet[i].demand
-            reservation[i.int] = nil
         case .attemptEnded(let i, _, _, _, _, let downtime, _, let t):
             at(t)
-            if stoppedSince[i.int] != nil { fail("\(name(i)) ended an attempt while still stopped at \(t)") }
-            if stoppedTotal[i.int] != downtime {
-                fail("\(name(i)) reported downtime \(downtime), but was stopped for \(stoppedTotal[i.int])")
+            let stopped = stoppedDuringAttempt(i, until: t)
+            if stopped != downtime {
+                fail("\(name(i)) reported downtime \(downtime) for an attempt, but was stopped for \(stopped) during it")
             }
-            stoppedTotal[i.int] = .zero
+            attemptStart[i.int] = nil
+            stoppedInAttempt[i.int] = .zero
         case .flowEnded(let i, let path, let networkBytes, let engineBytes, let t):
             at(t)
             if engineBytes > networkBytes * (1 + 1e-9) + 1 {
@@ -116,20 +138,11 @@ public final class InvariantChecker: FactObserver {
             at(t)
             resolutions[i.int] += 1
             finalStates[i.int] = state
-        case .campaignEnded(let t):
-            at(t)
-            ended = true
-        case .attemptStarted(let i, _, _, let source, let target, let t):
-            at(t)
-            // Stopping in place (and an attempt that fails before choosing a target) names the
-            // source as target and reserves nothing.
-            if target != source && reservation[i.int] != target {
-                fail("\(name(i)) started an attempt to \(fleet[target].name) without a reservation there")
-            }
-        case .campaignStarted(let t), .hostDrainStarted(_, let t), .hostDrained(_, let t), .hostReturned(_, let t),
-             .moveQueued(_, let t), .waitingForCapacity(_, let t), .linkSample(let t, _),
+        case .campaignStarted(let t), .campaignEnded(let t), .hostDrainStarted(_, let t), .hostDrained(_, let t),
+             .hostReturned(_, let t), .moveQueued(_, let t), .waitingForCapacity(_, let t), .linkSample(let t, _),
              .planned(_, _, _, _, let t), .noticeSent(_, _, _, _, _, let t), .dataLost(_, let t),
-             .identifiersChanged(_, _, let t):
+             .identifiersChanged(_, _, let t), .hostFailed(_, _, let t), .hostRepaired(_, let t),
+             .linkCapacityChanged(_, _, let t):
             at(t)
         }
     }
@@ -141,7 +154,7 @@ public final class InvariantChecker: FactObserver {
         }
         // Only an instance cut off mid-move by the horizon may still hold a reservation.
         for instance in fleet.instances where reservation[instance.id.int] != nil
-            && finalStates[instance.id.int] != .unresolved {
+            && finalStates[instance.id.int] != .unresolved && finalStates[instance.id.int] != .moved {
             fail("\(instance.name) ends the run \(finalStates[instance.id.int]?.rawValue ?? "unresolved") with a dangling reservation")
         }
     }

@@ -133,6 +133,7 @@ public struct PrecopyController {
         public let phase: Phase
         /// Absolute nanoseconds of the next decision point; Int64.max when none is pending.
         public let nextDecisionNanoseconds: Int64
+        public let bytesSent: Double
     }
 
     /// `advance(toNanoseconds:)`, returning the phase and next decision point computed in the
@@ -140,13 +141,20 @@ public struct PrecopyController {
     /// copy it, with everything it references, to read them).
     public mutating func step(toNanoseconds t: Int64) -> Step {
         advance(toNanoseconds: t)
-        return Step(phase: phase, nextDecisionNanoseconds: nextDecisionNanoseconds)
+        return Step(phase: phase, nextDecisionNanoseconds: nextDecisionNanoseconds, bytesSent: bytesSent)
     }
 
     /// `rateChanged(atNanoseconds:linkBytesPerSecond:)`, returning the phase and next decision point.
     public mutating func stepRateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) -> Step {
         let next = rateChanged(atNanoseconds: t, linkBytesPerSecond: rate)
-        return Step(phase: phase, nextDecisionNanoseconds: next)
+        return Step(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
+    }
+
+    /// Apply an external event (`hostFailed`, `linkFailed`, `linkRestored`, `cancel`) and
+    /// return the phase and next decision point.
+    public mutating func stepAfter(_ event: (inout PrecopyController) -> Void) -> Step {
+        event(&self)
+        return Step(phase: phase, nextDecisionNanoseconds: nextDecisionNanoseconds, bytesSent: bytesSent)
     }
 
     /// Let time run to `t`, handling every decision point on the way.

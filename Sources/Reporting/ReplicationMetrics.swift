@@ -48,6 +48,15 @@ public struct ReplicationMetrics: Sendable {
     /// From the first notice to the end of the move, for notified instances that moved.
     public let noticeToResolutionSeconds: [Double]
     public let dataLostInstances: Int
+    /// Planned and unplanned downtime of the whole fleet, seconds, and by cause.
+    public let plannedDowntimeSeconds: Double
+    public let unplannedDowntimeSeconds: Double
+    public let downtimeByCauseSeconds: [(cause: DowntimeCause, seconds: Double)]
+    /// Unplanned downtime of each instance that had any, seconds.
+    public let unplannedDowntimePerInstanceSeconds: [Double]
+    /// Instances lost in post-copy, by name.
+    public let lostInstances: [String]
+    public let hostFailures: Int
     public let identifiersChangedInstances: Int
 
     public init(result: RunResult, recorder: RunRecorder) {
@@ -114,6 +123,12 @@ public struct ReplicationMetrics: Sendable {
             return (end - notice).seconds
         }
         dataLostInstances = recorder.dataLost.filter { $0 }.count
+        downtimeByCauseSeconds = zip(DowntimeCause.allCases, recorder.downtimeByCause).map { ($0, $1.seconds) }
+        plannedDowntimeSeconds = downtimeByCauseSeconds.filter { $0.cause.isPlanned }.reduce(0) { $0 + $1.seconds }
+        unplannedDowntimeSeconds = downtimeByCauseSeconds.filter { !$0.cause.isPlanned }.reduce(0) { $0 + $1.seconds }
+        unplannedDowntimePerInstanceSeconds = recorder.unplannedDowntime.filter { $0 > .zero }.map(\.seconds)
+        lostInstances = recorder.fleet.instances.filter { recorder.finalState[$0.id.int] == .lost }.map(\.name)
+        hostFailures = recorder.hostFailures.count
         identifiersChangedInstances = recorder.identifiersChanged.filter { !$0.isEmpty }.count
     }
 

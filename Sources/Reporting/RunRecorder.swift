@@ -61,8 +61,15 @@ public final class RunRecorder: FactObserver {
     public private(set) var identifiersChanged: [[String]]
     /// Total time each instance was stopped, including a stop still open at the end.
     public private(set) var downtime: [SimTime]
+    /// The part of it that was unplanned (host crash, post-copy pause).
+    public private(set) var unplannedDowntime: [SimTime]
+    /// Downtime of the whole fleet by cause, in `DowntimeCause.allCases` order.
+    public private(set) var downtimeByCause: [SimTime] = Array(repeating: .zero, count: DowntimeCause.allCases.count)
+    /// Host failures, in order: host, cause, time.
+    public private(set) var hostFailures: [(host: HostID, cause: String, time: SimTime)] = []
     private var stoppedSince: [SimTime?]
-    private var queuedAt: [SimTime]
+    private var stopCause: [DowntimeCause]
+    private var queuedAt: [SimTime?]
     private var waitingSince: [SimTime?]
     private var openAttempt: [Int?]
 
@@ -74,7 +81,7 @@ public final class RunRecorder: FactObserver {
         finalReason = Array(repeating: "", count: n)
         finalHost = fleet.instances.map(\.initialHost)
         waitedForCapacity = Array(repeating: .zero, count: n)
-        queuedAt = Array(repeating: .zero, count: n)
+        queuedAt = Array(repeating: nil, count: n)
         waitingSince = Array(repeating: nil, count: n)
         openAttempt = Array(repeating: nil, count: n)
         plannedActions = Array(repeating: [], count: n)
@@ -86,7 +93,9 @@ public final class RunRecorder: FactObserver {
         dataLost = Array(repeating: false, count: n)
         identifiersChanged = Array(repeating: [], count: n)
         downtime = Array(repeating: .zero, count: n)
+        unplannedDowntime = Array(repeating: .zero, count: n)
         stoppedSince = Array(repeating: nil, count: n)
+        stopCause = Array(repeating: .blackout, count: n)
     }
 
     public func observe(_ fact: Fact) {
@@ -104,8 +113,10 @@ public final class RunRecorder: FactObserver {
                 waitingSince[i.int] = nil
             }
             openAttempt[i.int] = attempts.count
+            // An attempt that was never queued (a restart after a crash) waited for nothing.
             attempts.append(AttemptRecord(instance: i, attempt: attempt, action: action, source: source,
-                                          target: target, queuedAt: queuedAt[i.int], startedAt: t))
+                                          target: target, queuedAt: queuedAt[i.int] ?? t, startedAt: t))
+            queuedAt[i.int] = nil
         case .moved(let i, let from, let to, _):
             hosts[from.int].instancesMoved += 1
             finalHost[i.int] = to
@@ -120,10 +131,7 @@ public final class RunRecorder: FactObserver {
                 openAttempt[i.int] = nil
             }
         case .instanceResolved(let i, let state, let reason, let t):
-            if let since = stoppedSince[i.int] {
-                downtime[i.int] += t - since
-                stoppedSince[i.int] = nil
-            }
+            closeStop(i, at: t)
             finalState[i.int] = state
             finalReason[i.int] = reason
             if let since = waitingSince[i.int] {
@@ -134,11 +142,15 @@ public final class RunRecorder: FactObserver {
             linkSamples.append((t, bytes))
         case .networkTotals(let links, _):
             linkTotals = links
-        case .instanceStopped(let i, let t):
+        case .instanceStopped(let i, let cause, let t):
             stoppedSince[i.int] = t
+            stopCause[i.int] = cause
         case .instanceResumed(let i, let t):
-            if let since = stoppedSince[i.int] { downtime[i.int] += t - since }
-            stoppedSince[i.int] = nil
+            closeStop(i, at: t)
+        case .hostFailed(let h, let cause, let t):
+            hostFailures.append((h, cause, t))
+        case .hostRepaired, .linkCapacityChanged:
+            break
         case .planned(let i, let actions, let reason, let failed, _):
             if plannedActions[i.int].isEmpty {
                 plannedActions[i.int] = actions
@@ -155,6 +167,16 @@ public final class RunRecorder: FactObserver {
         case .reserved, .reservationCancelled, .flowEnded:
             break
         }
+    }
+
+    private func closeStop(_ i: InstanceID, at t: SimTime) {
+        guard let since = stoppedSince[i.int] else { return }
+        let d = t - since
+        downtime[i.int] += d
+        if !stopCause[i.int].isPlanned { unplannedDowntime[i.int] += d }
+        let k = DowntimeCause.allCases.firstIndex(of: stopCause[i.int])!
+        downtimeByCause[k] += d
+        stoppedSince[i.int] = nil
     }
 
     /// Total downtime per instance (every stop, including one still open at the end), seconds.

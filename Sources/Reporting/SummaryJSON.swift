@@ -53,6 +53,7 @@ extension CampaignReport {
                 ("mean_per_replication", meanDowntimeSeconds.json),
                 ("p99_per_replication", p99DowntimeSeconds.json),
             ])),
+            ("failures", failuresJSON()),
             ("queueing_delay_s", queueingDelaySeconds.json),
             ("waited_for_capacity", .object([
                 ("instances_mean", .number(Double(waitedForCapacitySeconds.count) / n)),
@@ -95,6 +96,28 @@ extension CampaignReport {
             members.append((action.rawValue, .number(Double(total) / n)))
         }
         return .object(members)
+    }
+
+    /// Planned versus unplanned downtime, by cause, and what failures cost.
+    private func failuresJSON() -> JSONValue {
+        let n = Double(max(replications.count, 1))
+        var causes: [(String, JSONValue)] = []
+        for (k, cause) in DowntimeCause.allCases.enumerated() {
+            let total = replications.reduce(0.0) { $0 + $1.downtimeByCauseSeconds[k].seconds }
+            causes.append((cause.rawValue, .number(total / n)))
+        }
+        let planned: Double = replications.reduce(0.0) { $0 + $1.plannedDowntimeSeconds } / n
+        let unplanned: Double = replications.reduce(0.0) { $0 + $1.unplannedDowntimeSeconds } / n
+        let failures: Double = Double(replications.reduce(0) { $0 + $1.hostFailures }) / n
+        return .object([
+            ("host_failures_mean", .number(failures)),
+            ("planned_downtime_s_mean", .number(planned)),
+            ("unplanned_downtime_s_mean", .number(unplanned)),
+            ("downtime_by_cause_s_mean", .object(causes)),
+            ("unplanned_downtime_per_affected_instance_s",
+             PooledDistribution(replications.flatMap(\.unplannedDowntimePerInstanceSeconds)).json),
+            ("lost_in_postcopy", .array(replications.map { r in .array(r.lostInstances.map(JSONValue.string)) })),
+        ])
     }
 
     private func policyJSON() -> JSONValue {

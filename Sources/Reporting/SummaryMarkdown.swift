@@ -78,6 +78,24 @@ extension CampaignReport {
             md += ".\n"
         }
 
+        let unplanned = replications.reduce(0.0) { $0 + $1.unplannedDowntimeSeconds } / n
+        let failures = Double(replications.reduce(0) { $0 + $1.hostFailures }) / n
+        if unplanned > 0 || failures > 0 {
+            let planned = replications.reduce(0.0) { $0 + $1.plannedDowntimeSeconds } / n
+            md += "\n## Failures (mean per replication)\n\n"
+            md += "Host failures: \(mean(failures)). Downtime of the fleet: planned \(NumberText.duration(planned)), "
+            md += "unplanned \(NumberText.duration(unplanned)).\n\n"
+            md += "| downtime cause | planned | fleet total |\n|---|---|---:|\n"
+            for (k, cause) in DowntimeCause.allCases.enumerated() {
+                let total = replications.reduce(0.0) { $0 + $1.downtimeByCauseSeconds[k].seconds } / n
+                guard total > 0 else { continue }
+                md += "| \(cause.rawValue) | \(cause.isPlanned ? "yes" : "no") | \(NumberText.duration(total)) |\n"
+            }
+            let lost = replications.flatMap(\.lostInstances)
+            md += lost.isEmpty ? "\nNo guest was lost in post-copy.\n"
+                : "\nLost in post-copy (restarted from their boot volumes): \(lost.joined(separator: ", ")).\n"
+        }
+
         md += "\n## Downtime and waiting (pooled over replications)\n\n"
         md += "| distribution | n | mean | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|---:|---:|\n"
         md += pooledRow("downtime per moved instance", downtimeSeconds)

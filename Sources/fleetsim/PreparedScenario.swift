@@ -32,6 +32,7 @@ struct PreparedScenario {
         do {
             let fleet = try FleetBuilder.build(config.fleet, seed: config.seed, generator: config.generator)
             let hosts = try CampaignRunner.campaignHosts(config, fleet: fleet)
+            try CampaignRunner.validateFailures(config, fleet: fleet)
             return PreparedScenario(loaded: loaded, config: config, fleet: fleet, campaignHostCount: hosts.count,
                                     replications: replicationsOverride ?? loaded.replications)
         } catch {

@@ -107,11 +107,16 @@ func transcript(_ facts: [Fact]) -> [String] { facts.map { "\($0)" } }
         #expect(wrongSource.firstViolation != nil)
 
         let badDowntime = InvariantChecker(fleet: fleet)
-        badDowntime.observe(.instanceStopped(instance: a, time: .seconds(1)))
+        badDowntime.observe(.instanceStopped(instance: a, cause: .reboot, time: .seconds(1)))
         badDowntime.observe(.instanceResumed(instance: a, time: .seconds(3)))
         badDowntime.observe(.attemptEnded(instance: a, attempt: 1, action: .reboot, outcome: .completed, reason: "",
                                           downtime: .seconds(5), bytes: 0, time: .seconds(3)))
         #expect(badDowntime.firstViolation != nil)
+
+        let twoCauses = InvariantChecker(fleet: fleet)
+        twoCauses.observe(.instanceStopped(instance: a, cause: .reboot, time: .seconds(1)))
+        twoCauses.observe(.instanceStopped(instance: a, cause: .crash, time: .seconds(2)))
+        #expect(twoCauses.firstViolation?.contains("two causes") == true)
 
         let unresolved = InvariantChecker(fleet: fleet)
         unresolved.observe(.instanceResolved(instance: a, state: .moved, reason: "", time: .zero))

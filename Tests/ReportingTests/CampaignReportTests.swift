@@ -199,7 +199,7 @@ func parseCSV(_ text: String) -> [[String]] {
         }
         #expect(members.map(\.0) == ["schema", "schema_version", "tool", "scenario", "fleet", "campaign", "outcomes",
                                      "attempts", "abort_reasons", "moved_by", "policy", "fell_back_to_reboot_mean", "network",
-                                     "downtime_s", "queueing_delay_s", "waited_for_capacity", "replications"])
+                                     "downtime_s", "failures", "queueing_delay_s", "waited_for_capacity", "replications"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(json["schema"] as? String == "fleetsim.summary")
         #expect(json["schema_version"] as? Int == CampaignReport.schemaVersion)
@@ -215,7 +215,7 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(fleet["instances"] as? Int == 12)
         #expect(fleet["campaign_hosts"] as? Int == 2)
         let outcomes = try #require(json["outcomes"] as? [String: Any])
-        #expect(Set(outcomes.keys) == ["moved", "skipped", "stopped", "restarted", "unresolved", "untouched"])
+        #expect(Set(outcomes.keys) == ["moved", "skipped", "stopped", "restarted", "lost", "crashed", "unresolved", "untouched"])
         let counts = try ["moved", "skipped", "unresolved", "untouched"].map { key in
             try #require((outcomes[key] as? [String: Any])?["count_mean"] as? Double)
         }

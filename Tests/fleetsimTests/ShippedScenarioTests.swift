@@ -6,7 +6,7 @@ import Testing
 @Suite struct ShippedScenarioTests {
     static let scenarios: [(file: String, scale: Double?)] = [
         ("default", nil), ("oci-rolling-fault-domain", nil), ("oci-mixed-fleet", nil),
-        ("lxd-cluster-evacuation", nil), ("capacity-tight", nil), ("large-fleet", 0.01),
+        ("lxd-cluster-evacuation", nil), ("capacity-tight", nil), ("large-fleet", 0.01), ("failure-storm", nil),
     ]
 
     @Test func everyShippedScenarioIsCovered() throws {

@@ -76,7 +76,11 @@ public enum ScenarioLoader {
                 campaignStatesLimits = CampaignSection.statesLimits(c)
                 return CampaignSection.read(c)
             }
+            let failures = root.mapping("failures", required: false) { FailureSection.read($0) } ?? .none
+            // The failure section's overrides (reboot-migration failure probability, customers
+            // who never respond) apply on top of the policy.
             let policy = root.mapping("policy", required: false) { PolicySection.read($0) }
+                .map { failures.applyingOverrides(to: $0) }
             let reboot = root.mapping("reboot_migration", required: false) { RebootSection.read($0) } ?? RebootSection.defaults
             // Ten minutes resolves a drain's traffic on the uplinks without flooding the report.
             let sample = root.mapping("report", required: false) { r in
@@ -91,7 +95,7 @@ public enum ScenarioLoader {
             }
             let config = SimulationConfig(name: name, seed: UInt64(seed), generator: rng, horizon: horizon,
                                           fleet: fleet, network: network, campaign: campaign, rebootMigration: reboot,
-                                          policy: policy, linkSampleInterval: sample)
+                                          policy: policy, failures: failures, linkSampleInterval: sample)
             return LoadedScenario(path: path, config: config, replications: replications, description: description,
                                   rootNode: reader.rootNode)
         }

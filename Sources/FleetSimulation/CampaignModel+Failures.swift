@@ -1,0 +1,242 @@
+import DequeModule
+import FleetModel
+import MaintenancePolicy
+import MigrationEngine
+import SimKernel
+import Stochastics
+
+/// Failures during the campaign (the failure plan's events and the per-attempt faults) and
+/// their consequences:
+/// - a failed host stops every instance on it (an unplanned outage); instances with remote
+///   storage restart on another host, the others wait for the repair;
+/// - a failure of the source during pre-copy crashes the guest like any other instance on
+///   that host; a failure of the target aborts the attempt and the policy decides (retry
+///   elsewhere, fall back); a failure of either host during post-copy loses the guest, which
+///   is restarted from its boot volume;
+/// - a cut link stalls pre-copy until the stall timeout, then aborts it; it pauses post-copy
+///   (the guest is frozen) until the link returns.
+extension CampaignModel {
+    mutating func failureEvent(_ k: Int, kernel: inout Kernel<CampaignEvent>) {
+        // The run is about the campaign: failures after it has ended change nothing it reports.
+        guard campaignEnd == nil else { return }
+        switch failurePlan.events[k] {
+        case .hostFailed(let h, let cause, _): hostFailed(h, cause: cause.description, kernel: &kernel)
+        case .hostRepaired(let h, _): hostRepaired(h, kernel: &kernel)
+        case .linkDegraded(let link, let fraction, _, _): setLinkFraction(link, fraction, kernel: &kernel)
+        case .linkRestored(let link, _): setLinkFraction(link, 1, kernel: &kernel)
+        case .rackPowerLost, .rackPowerRestored: break   // its hosts' own events follow
+        }
+    }
+
+    // MARK: hosts
+
+    mutating func hostFailed(_ h: HostID, cause: String, kernel: inout Kernel<CampaignEvent>) {
+        guard !hostDown[h.int] else { return }
+        let now = kernel.now
+        syncNetwork(to: now)
+        hostDown[h.int] = true
+        setAccepting(h, false)
+        emit(.hostFailed(host: h, cause: cause, time: now))
+        for i in fleet.instances.indices {
+            guard let move = moves[i], move.source == h || move.target == h else { continue }
+            moveHitByFailure(InstanceID(i), sourceFailed: move.source == h, kernel: &kernel)
+        }
+        for i in residents[h.int] where moves[i.int] == nil && !awaitingRepair[i.int] {
+            crash(i, on: h, kernel: &kernel)
+        }
+        capacityChanged(kernel: &kernel)
+    }
+
+    mutating func hostRepaired(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
+        guard hostDown[h.int] else { return }
+        let now = kernel.now
+        hostDown[h.int] = false
+        if phase[h.int] == .inService || phase[h.int] == .returned { setAccepting(h, true) }
+        emit(.hostRepaired(host: h, time: now))
+        for i in residents[h.int] where awaitingRepair[i.int] {
+            awaitingRepair[i.int] = false
+            emit(.instanceResumed(instance: i, time: now))
+            // Back up on a host being drained: it still has to leave.
+            if phase[h.int] == .draining && !pending[i.int] && !stoppedInPlace[i.int] {
+                startPlan(i, on: h, kernel: &kernel)
+            }
+        }
+        if phase[h.int] == .draining { dispatch(h, kernel: &kernel) }
+        capacityChanged(kernel: &kernel)
+    }
+
+    /// A host of a move in progress failed.
+    mutating func moveHitByFailure(_ i: InstanceID, sourceFailed: Bool, kernel: inout Kernel<CampaignEvent>) {
+        guard let move = moves[i.int] else { return }
+        let now = kernel.now
+        let slot = Int(liveSlotOf[i.int])
+        if slot >= 0, let lm = liveSlots[slot] {
+            let t = (now - lm.start).seconds
+            lm.apply { $0.hostFailed(sourceFailed ? .source : .target, atSeconds: t) }
+            followPhase(i, slot: slot, kernel: &kernel)
+            return
+        }
+        // Phased moves (reboot, manual, cold, restart) and a live attempt still in setup.
+        if move.phase == 2 && !move.fails {
+            // Already on the target, booting there.
+            guard !sourceFailed else { return }
+            endAttempt(i, reason: "target host failed during boot", kernel: &kernel)
+            crash(i, on: move.target, kernel: &kernel)
+            return
+        }
+        cancelReservation(i, at: now)
+        endAttempt(i, reason: sourceFailed ? "source host failed" : "target host failed", kernel: &kernel)
+        if sourceFailed {
+            crash(i, on: move.source, kernel: &kernel)
+        } else if move.action == .restart {
+            crash(i, on: move.source, kernel: &kernel)
+        } else {
+            // The target failed before the instance got there: it comes back up where it was
+            // and its plan retries (or falls back).
+            retryAfterFailedAttempt(i, on: move.source, failedTarget: move.target, kernel: &kernel)
+        }
+    }
+
+    /// Close an aborted move: its downtime so far, its flow, its slots.
+    mutating func endAttempt(_ i: InstanceID, reason: String, kernel: inout Kernel<CampaignEvent>) {
+        guard let move = moves[i.int] else { return }
+        let now = kernel.now
+        if let t = move.transfer {
+            if let e = t.event { kernel.cancel(e) }
+            let networkBytes = allocator.endFlow(t.flow)
+            setOwner(of: t.flow, to: nil)
+            applyRateChanges(kernel: &kernel)
+            let sent = Double(fleet[i].attributes.rootDiskBytes) - max(0, t.remainingBytes - t.rate * (now - t.since).seconds)
+            emit(.flowEnded(instance: i, path: t.path, networkBytes: networkBytes, engineBytes: sent, time: now))
+            moves[i.int]?.transfer = nil
+        }
+        resumeGuest(i, at: now)
+        emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .aborted, reason: reason,
+                           downtime: moves[i.int]!.downtime, bytes: 0, time: now))
+        releaseMove(i)
+    }
+
+    /// Forget a move without scheduling anything (the caller decides what comes next).
+    mutating func releaseMove(_ i: InstanceID) {
+        guard let move = moves[i.int] else { return }
+        moves[i.int] = nil
+        epoch[i.int] &+= 1
+        if move.usesSlots { slots.release(source: move.source, target: move.target) }
+    }
+
+    /// A failed attempt whose instance is fine: retry on another target or fall back.
+    mutating func retryAfterFailedAttempt(_ i: InstanceID, on source: HostID, failedTarget: HostID,
+                                          kernel: inout Kernel<CampaignEvent>) {
+        if case .live? = currentAction(i) {
+            liveAttemptFailed(i, on: source, failedTarget: failedTarget, isReturn: false, kernel: &kernel)
+        } else {
+            avoidTarget[i.int] = failedTarget
+            enqueue(i, on: source, at: kernel.now, front: true)
+        }
+    }
+
+    // MARK: crashes and restarts
+
+    /// `i` went down with host `h`. With remote storage it restarts on another host (as an
+    /// HA restart: no migration slot); otherwise, or when no host has room, it waits for the
+    /// repair.
+    mutating func crash(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
+        let now = kernel.now
+        crashed[i.int] = true
+        crashedAt[i.int] = now
+        emit(.instanceStopped(instance: i, cause: .crash, time: now))
+        // Its campaign step is interrupted: out of every queue, notice withdrawn.
+        if let k = queue[h.int].firstIndex(of: i) { queue[h.int].remove(at: k) }
+        if isWaiting[i.int] { waiting.removeAll { $0 == i }; isWaiting[i.int] = false }
+        awaitingNotice[i.int] = false
+        pending[i.int] = false
+        if stoppedInPlace[i.int] { stoppedInPlace[i.int] = false }
+        guard fleet[i].attributes.storage == .remote, startRestart(i, from: h, kernel: &kernel) else {
+            awaitingRepair[i.int] = true
+            return
+        }
+    }
+
+    /// Restart `i` from its boot volume on another host: reassign, boot.
+    mutating func startRestart(_ i: InstanceID, from source: HostID, kernel: inout Kernel<CampaignEvent>) -> Bool {
+        guard let target = placement.target(for: i, leaving: source, occupancy: occupancy), !hostDown[target.int] else {
+            return false
+        }
+        let now = kernel.now
+        do { try occupancy.reserve(i, demand: fleet[i].demand, on: target) } catch {
+            preconditionFailure("placement chose a host without room: \(error)")
+        }
+        placement.didReserve(i, on: target, occupancy: occupancy)
+        attempts[i.int] += 1
+        var move = Move(action: .restart, source: source, target: target, attempt: attempts[i.int], isReturn: false)
+        move.usesSlots = false
+        move.stoppedAt = now   // already down since the crash
+        let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
+                                  purpose: "restart#\(attempts[i.int])", kind: config.generator)
+        let reboot = config.rebootMigration
+        move.phaseDurations = [.zero, SimTime(seconds: max(0, reboot.reassignSeconds.sample(stream))),
+                               SimTime(seconds: max(0, reboot.bootSeconds.sample(stream)))]
+        moves[i.int] = move
+        emit(.reserved(instance: i, target: target, time: now))
+        emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .restart, source: source, target: target, time: now))
+        kernel.schedule(after: .zero, .phaseDone(i, epoch: epoch[i.int]))
+        return true
+    }
+
+    // MARK: links
+
+    mutating func setLinkFraction(_ link: LinkID, _ fraction: Double, kernel: inout Kernel<CampaignEvent>) {
+        let now = kernel.now
+        syncNetwork(to: now)
+        allocator.setCapacity(topology.info(link).capacityBytesPerSecond * fraction, of: link)
+        emit(.linkCapacityChanged(link: link, fraction: fraction, time: now))
+        applyRateChanges(kernel: &kernel)
+    }
+
+    /// The flow of live migration `i` got (or lost) bandwidth: a pre-copy with none starts its
+    /// stall clock; a post-copy with none pauses, and resumes when bandwidth returns.
+    mutating func liveRateChanged(_ i: InstanceID, slot: Int, rate: Double, kernel: inout Kernel<CampaignEvent>) {
+        guard let lm = liveSlots[slot] else { return }
+        let now = kernel.now
+        let t = (now - lm.start).seconds
+        if rate <= 0 {
+            switch lm.phase {
+            case .setup, .precopy, .stopAndCopy:
+                if lm.stalledSince == nil {
+                    lm.stalledSince = now
+                    kernel.schedule(after: failurePlan.linkStallTimeout, .linkStall(i, epoch: epoch[i.int]))
+                }
+            case .postcopyBlackout, .postcopyActive:
+                lm.apply { $0.linkFailed(atSeconds: t) }
+                if lm.phase == .postcopyActive { stopGuest(i, cause: .postcopyPause, at: now) }
+            case .finished: break
+            }
+        } else {
+            lm.stalledSince = nil
+            if lm.controller.postcopyPaused {
+                lm.apply { $0.linkRestored(atSeconds: t) }
+                resumeGuest(i, at: now)
+            }
+        }
+    }
+
+    mutating func linkStall(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        let slot = Int(liveSlotOf[i.int])
+        guard slot >= 0, let lm = liveSlots[slot], let since = lm.stalledSince,
+              kernel.now - since >= failurePlan.linkStallTimeout else { return }
+        let t = (kernel.now - lm.start).seconds
+        lm.apply { $0.linkFailed(atSeconds: t) }
+        followPhase(i, slot: slot, kernel: &kernel)
+    }
+
+    // MARK: migration faults
+
+    /// The target could not set up the migration: the attempt fails, the policy decides.
+    mutating func setupFailed(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        guard let move = moves[i.int] else { return }
+        cancelReservation(i, at: kernel.now)
+        endAttempt(i, reason: "target setup error (device attach timeout)", kernel: &kernel)
+        liveAttemptFailed(i, on: move.source, failedTarget: move.target, isReturn: move.isReturn, kernel: &kernel)
+        capacityChanged(kernel: &kernel)
+    }
+}
