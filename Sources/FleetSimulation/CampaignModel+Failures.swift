@@ -17,12 +17,16 @@ import Stochastics
 ///   (the guest is frozen) until the link returns.
 extension CampaignModel {
     mutating func failureEvent(_ k: Int, kernel: inout Kernel<CampaignEvent>) {
-        // The run is about the campaign: failures after it has ended change nothing it reports.
-        guard campaignEnd == nil else { return }
+        // The run is about the campaign: new failures after it has ended are not its concern,
+        // but repairs still bring back what earlier failures took down.
         switch failurePlan.events[k] {
-        case .hostFailed(let h, let cause, _): hostFailed(h, cause: cause.description, kernel: &kernel)
+        case .hostFailed(let h, let cause, _):
+            guard campaignEnd == nil else { return }
+            hostFailed(h, cause: cause.description, kernel: &kernel)
         case .hostRepaired(let h, _): hostRepaired(h, kernel: &kernel)
-        case .linkDegraded(let link, let fraction, _, _): setLinkFraction(link, fraction, kernel: &kernel)
+        case .linkDegraded(let link, let fraction, _, _):
+            guard campaignEnd == nil else { return }
+            setLinkFraction(link, fraction, kernel: &kernel)
         case .linkRestored(let link, _): setLinkFraction(link, 1, kernel: &kernel)
         case .rackPowerLost, .rackPowerRestored: break   // its hosts' own events follow
         }
