@@ -23,10 +23,10 @@ run: build
 test: setup
 	$(SWIFT) test
 
-# Kernel and network micro-benchmarks (release build); prints figures, medians of runs.
+# Benchmarks (release build): the event kernel, and a whole campaign at fleet scale; prints medians of runs.
 bench: build
 	$(BIN) bench kernel --runs 5
-	$(BIN) bench campaign --runs 3
+	$(BIN) bench campaign Scenarios/large-fleet.yaml --runs 3
 
 clean:
 	rm -rf .build
