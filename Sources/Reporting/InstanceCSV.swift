@@ -9,6 +9,8 @@ public enum InstanceCSV {
         "replication", "instance", "shape", "ocpus", "memory_bytes", "source_host", "target_host", "attempt", "action",
         "queued_at_s", "started_at_s", "ended_at_s", "queueing_delay_s", "waited_for_capacity_s", "downtime_s",
         "outcome", "reason", "final_state", "final_reason", "final_host", "transfer_time_s", "bytes",
+        "plan", "plan_reason", "incompatibilities", "downtime_total_s", "unplanned_downtime_s", "data_lost",
+        "identifiers_changed",
     ]
 
     public static func render(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
@@ -21,10 +23,14 @@ public enum InstanceCSV {
                 let common = [String(replication), instance.name, instance.shape, NumberText.json(instance.demand.ocpus),
                               String(instance.demand.memoryBytes)]
                 let final = [rec.finalState[i]?.rawValue ?? "", rec.finalReason[i], rec.fleet[rec.finalHost[i]].name]
+                let perInstance = [rec.plannedActions[i].joined(separator: ">"), rec.planReason[i],
+                                   rec.incompatibilities[i].joined(separator: ";"),
+                                   NumberText.json(rec.downtime[i].seconds), NumberText.json(rec.unplannedDowntime[i].seconds),
+                                   rec.dataLost[i] ? "true" : "false", rec.identifiersChanged[i].joined(separator: ";")]
                 let waited = NumberText.json(rec.waitedForCapacity[i].seconds)
                 if byInstance[i].isEmpty {
                     let row = common + [rec.fleet[instance.initialHost].name, "", "", "", "", "", "", "", waited, "0", "", ""]
-                        + final + ["", ""]
+                        + final + ["", ""] + perInstance
                     out += row.map(field).joined(separator: ",") + "\n"
                     continue
                 }
@@ -36,7 +42,7 @@ public enum InstanceCSV {
                         a.endedAt.map { NumberText.json($0.seconds) } ?? "",
                         NumberText.json(a.queueingDelay.seconds), waited, NumberText.json(a.downtime.seconds),
                         a.outcome?.rawValue ?? "running", a.reason,
-                    ] + final + [a.duration.map { NumberText.json($0.seconds) } ?? "", NumberText.json(a.bytes)]
+                    ] + final + [a.duration.map { NumberText.json($0.seconds) } ?? "", NumberText.json(a.bytes)] + perInstance
                     out += row.map(field).joined(separator: ",") + "\n"
                 }
             }

@@ -136,9 +136,10 @@ struct ScratchDirectory {
     }
 
     @Test func headerHasTheDocumentedColumns() {
-        #expect(InstanceCSV.header.count == 22)
+        #expect(InstanceCSV.header.count == 29)
         #expect(InstanceCSV.header.first == "replication")
-        #expect(InstanceCSV.header.suffix(3) == ["final_host", "transfer_time_s", "bytes"])
+        #expect(InstanceCSV.header.suffix(7) == ["plan", "plan_reason", "incompatibilities", "downtime_total_s",
+                                                 "unplanned_downtime_s", "data_lost", "identifiers_changed"])
         #expect(Set(InstanceCSV.header).count == InstanceCSV.header.count)
     }
 }
