@@ -63,33 +63,41 @@ struct PreparedScenario {
         let firstViolation: Violation?
     }
 
-    func runAll(checkInvariants: Bool, progress: Bool) throws(CommandFailure) -> Outcome {
-        var bar = ProgressBar(total: replications, label: "replications", enabled: progress && standardErrorIsTerminal)
-        var metrics: [ReplicationMetrics] = []
-        var recorders: [(Int, RunRecorder)] = []
-        for r in 0..<replications {
-            let recorder = RunRecorder(fleet: fleet)
-            let checker = checkInvariants ? InvariantChecker(fleet: fleet) : nil
-            let observers: [FactObserver] = [recorder] + (checker.map { [$0] } ?? [])
-            let result: RunResult
-            do {
-                result = try CampaignRunner.run(config: config, fleet: fleet, replication: r, observers: observers)
-            } catch {
-                throw .runFailed("replication \(r) failed: \(error)")
-            }
-            if let checker {
-                checker.finish()
-                if let v = checker.firstViolation {
-                    return Outcome(report: CampaignReport(identity: identity, replications: metrics), recorders: recorders,
-                                   firstViolation: Violation(replication: r, message: v))
+    /// Run every replication, `jobs` at a time (each replication has its own streams, model
+    /// and observers; results are gathered by replication index, so the reports are the same
+    /// byte for byte whatever `jobs` is).
+    func runAll(checkInvariants: Bool, progress: Bool,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(CommandFailure) -> Outcome {
+        let config = self.config
+        let fleet = self.fleet
+        let count = replications
+        let box = ReplicationResults(count: count, progress: ProgressBar(total: count, label: "replications",
+                                                                         enabled: progress && standardErrorIsTerminal))
+        let workers = max(1, min(jobs, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let r = box.next() {
+                let recorder = RunRecorder(fleet: fleet)
+                let checker = checkInvariants ? InvariantChecker(fleet: fleet) : nil
+                let observers: [FactObserver] = [recorder] + (checker.map { [$0] } ?? [])
+                do {
+                    let result = try CampaignRunner.run(config: config, fleet: fleet, replication: r, observers: observers)
+                    checker?.finish()
+                    box.store(r, metrics: ReplicationMetrics(result: result, recorder: recorder), recorder: recorder,
+                              violation: checker?.firstViolation)
+                } catch {
+                    box.fail(r, "\(error)")
                 }
             }
-            metrics.append(ReplicationMetrics(result: result, recorder: recorder))
-            recorders.append((r, recorder))
-            bar.update(r + 1)
         }
-        return Outcome(report: CampaignReport(identity: identity, replications: metrics), recorders: recorders,
-                       firstViolation: nil)
+        if let (r, message) = box.error { throw .runFailed("replication \(r) failed: \(message)") }
+        // The first violation in replication order; the report keeps the replications before it.
+        if let r = (0..<count).first(where: { box.violations[$0] != nil }) {
+            return Outcome(report: CampaignReport(identity: identity, replications: (0..<r).map { box.metrics[$0]! }),
+                           recorders: (0..<r).map { ($0, box.recorders[$0]!) },
+                           firstViolation: Violation(replication: r, message: box.violations[r]!))
+        }
+        return Outcome(report: CampaignReport(identity: identity, replications: box.metrics.map { $0! }),
+                       recorders: box.recorders.enumerated().map { ($0.offset, $0.element!) }, firstViolation: nil)
     }
 
     var identity: RunIdentity {
@@ -97,5 +105,48 @@ struct PreparedScenario {
                     horizonSeconds: config.horizon.seconds, generator: config.generator.rawValue,
                     hosts: fleet.hosts.count, instances: fleet.instances.count, campaignHosts: campaignHostCount,
                     toolVersion: fleetsimVersion)
+    }
+}
+
+/// Replication results filled in by worker threads, under a lock.
+final class ReplicationResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+    private var progress: ProgressBar
+    private var done = 0
+    var metrics: [ReplicationMetrics?]
+    var recorders: [RunRecorder?]
+    var violations: [String?]
+    var error: (Int, String)?
+
+    init(count: Int, progress: ProgressBar) {
+        self.count = count
+        self.progress = progress
+        metrics = Array(repeating: nil, count: count)
+        recorders = Array(repeating: nil, count: count)
+        violations = Array(repeating: nil, count: count)
+    }
+
+    /// The next replication to run, or nil when all are taken (or one failed).
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard nextIndex < count, error == nil else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func store(_ r: Int, metrics m: ReplicationMetrics, recorder: RunRecorder, violation: String?) {
+        lock.lock(); defer { lock.unlock() }
+        metrics[r] = m
+        recorders[r] = recorder
+        violations[r] = violation
+        done += 1
+        progress.update(done)
+    }
+
+    func fail(_ r: Int, _ message: String) {
+        lock.lock(); defer { lock.unlock() }
+        if error == nil || r < error!.0 { error = (r, message) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FleetSimulation
 import Reporting
@@ -42,12 +43,18 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not print the summary on standard output.")
     var quiet = false
 
+    @Option(help: "Replications run at once (default: the number of cores). Reports do not depend on it.")
+    var jobs: Int?
+
     @Option(help: "Multiply every generated host and instance group's count, and the hosts in maintenance at once, by this factor (e.g. 0.01 for a quick look at a large scenario).")
     var scale: Double?
 
     func validate() throws {
         if let replications, replications < 1 {
             throw ValidationError("--replications must be at least 1, got \(replications)")
+        }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1, got \(jobs)")
         }
         if let scale, !(scale > 0 && scale.isFinite) {
             throw ValidationError("--scale must be a positive number, got \(scale)")
@@ -69,7 +76,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let prepared = try PreparedScenario.load(path: scenario, seedOverride: seed, replicationsOverride: replications,
                                                  scale: scale)
-        let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true)
+        let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true,
+                                          jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if let violation = outcome.firstViolation {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")
         }

@@ -35,3 +35,21 @@ import Testing
         #expect(instances > 0)
     }
 }
+
+/// Replications run in parallel give the same reports, byte for byte, as run one by one.
+@Suite struct ParallelReplicationTests {
+    @Test func reportsDoNotDependOnJobs() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-jobs-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let scenario = CLIRunner.packageRoot.appendingPathComponent("Scenarios/failure-storm.yaml").path
+        for jobs in ["1", "2", "3"] {
+            let r = CLIRunner.run(["run", scenario, "--replications", "4", "--jobs", jobs, "--out", base + "/j" + jobs, "--quiet"])
+            #expect(r.exitCode == 0, "\(r.stderr)")
+        }
+        for file in ["summary.json", "instances.csv", "hosts.csv", "links.csv", "link_utilisation.csv", "summary.md"] {
+            let one = FileManager.default.contents(atPath: base + "/j1/" + file)
+            #expect(one != nil && one == FileManager.default.contents(atPath: base + "/j2/" + file), "\(file)")
+            #expect(one == FileManager.default.contents(atPath: base + "/j3/" + file), "\(file)")
+        }
+    }
+}
