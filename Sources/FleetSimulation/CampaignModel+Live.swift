@@ -87,8 +87,11 @@ extension CampaignModel {
     mutating func scheduleLiveStep(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>, immediately: Bool = false) {
         guard let lm = liveSlots[slot] else { return }
         let relative = lm.nextDecisionNanoseconds
+        // The controller has handled every decision point up to now, so a pending one is
+        // strictly later: at least a nanosecond. (A point a fraction of a nanosecond ahead
+        // rounds to `now`, and would otherwise be rescheduled at `now` for ever.)
         let next = immediately ? kernel.now.nanoseconds
-            : relative == Int64.max ? Int64.max : lm.start.nanoseconds + relative
+            : relative == Int64.max ? Int64.max : max(lm.start.nanoseconds + relative, kernel.now.nanoseconds + 1)
         if let old = lm.event {
             if kernel.queue.isPending(old), let at = lm.eventTime, at <= next, at >= kernel.now.nanoseconds { return }
             kernel.cancel(old)

@@ -1,3 +1,4 @@
+import Foundation
 import FleetModel
 import MaintenancePolicy
 import MigrationEngine
@@ -141,5 +142,44 @@ import Testing
         for case let .instanceResumed(i, t) in out.facts where i.int == 1 { resumed = t }
         #expect(resumed == .seconds(5) + .hours(2))
         #expect(finalState(out, 1) == .crashed)
+    }
+}
+
+/// Random fleets under random failures: whatever fails when, the books stay balanced.
+@Suite struct FailurePropertyTests {
+    @Test func invariantsHoldUnderRandomFailures() throws {
+        let rng = RandomStream(seed: 77)
+        var failuresSeen = 0
+        for k in 0..<100 {
+            var c = try generatedConfig(hosts: 6 + rng.uniformInt(below: 10), instances: 20 + rng.uniformInt(below: 80),
+                                        seed: UInt64(k), maxHosts: 1 + rng.uniformInt(below: 3),
+                                        outbound: 1 + rng.uniformInt(below: 2))
+            c.campaign.move = rng.bernoulli(0.7) ? .live : .reboot
+            c.campaign.liveAttempts = 1 + rng.uniformInt(below: 2)
+            c.campaign.liveMigration = LiveMigrationConfig(preset: rng.bernoulli(0.5) ? .nova : .libvirt,
+                                                           maxBandwidthBytesPerSecond: .some(nil),
+                                                           postcopyAfterPasses: rng.bernoulli(0.4) ? 1 : nil)
+            c.fleet.instanceGroups[0].guest = GuestSpec(dirtyBytesPerSecond: .exponential(mean: 100e6))
+            if rng.bernoulli(0.3) { c.fleet.instanceGroups[0].attributes.storage = .local }
+            c.network = NetworkLayout(oversubscription: 4)
+            c.horizon = .days(20)
+            var f = FailureConfig()
+            f.hosts = HostFailures(timeToFailureSeconds: .exponential(mean: 86_400 * (1 + rng.uniform() * 5)),
+                                   repairSeconds: .exponential(mean: 3_600))
+            f.links = LinkFaults(random: [.nic: RandomLinkFaults(ratePerLinkPerSecond: 1 / 43_200,
+                                                                 durationSeconds: .exponential(mean: 300),
+                                                                 remainingFraction: .uniform(min: 0, max: 0.5))])
+            f.migrations = MigrationFaults(abortPerAttempt: 0.05, abortPerGiB: 0.002, setupErrorProbability: 0.05)
+            c.failures = f
+            let fleet: Fleet
+            do { fleet = try FleetBuilder.build(c.fleet, seed: c.seed) } catch { continue }
+            let checker = InvariantChecker(fleet: fleet)
+            let log = FactLog()
+            _ = try CampaignRunner.run(config: c, fleet: fleet, replication: 0, observers: [checker, log])
+            checker.finish()
+            #expect(checker.violations.isEmpty, "case \(k): \(checker.violations.prefix(3))")
+            for case .hostFailed in log.facts { failuresSeen += 1 }
+        }
+        #expect(failuresSeen > 50)
     }
 }
