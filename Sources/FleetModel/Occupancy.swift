@@ -51,8 +51,6 @@ public struct Occupancy: Sendable {
         }
     }
 
-    @inlinable public func free(on host: HostID, capacity: Resources) -> Resources { capacity - committed[host.int] }
-
     /// Whether `demand` fits on `host` now, and the host accepts instances.
     public func canHost(_ demand: Resources, on host: HostID) -> Bool {
         accepting[host.int] && (committed[host.int] + demand).fits(in: capacity[host.int])

@@ -42,8 +42,10 @@ extension CampaignModel {
                         postcopy: config.campaign.liveMigration.postcopyAfterPasses != nil, timeoutAction: .abort)
     }
 
-    var currentAction: (InstanceID) -> PlannedAction? {
-        { i in self.step[i.int] < self.plan[i.int].count ? self.plan[i.int][self.step[i.int]] : nil }
+    /// The action of the instance's plan it is on (nil when the plan is exhausted). A method,
+    /// not a closure property: a closure would capture a copy of the whole model per call.
+    func currentAction(_ i: InstanceID) -> PlannedAction? {
+        step[i.int] < plan[i.int].count ? plan[i.int][step[i.int]] : nil
     }
 
     /// Start the instance's current step: queue it, send a notice, or stop it in place.

@@ -4,14 +4,6 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case csv
     case md
 
-    /// The files each format writes into the output directory (the first is its main file).
-    public var fileNames: [String] {
-        switch self {
-        case .csv: return ["instances.csv", "hosts.csv", "links.csv", "link_utilisation.csv"]
-        default: return [fileName]
-        }
-    }
-
     /// The main file each format writes into the output directory.
     public var fileName: String {
         switch self {
