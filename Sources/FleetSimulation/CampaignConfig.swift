@@ -122,6 +122,8 @@ public struct SimulationConfig: Sendable {
     public var failures: FailureConfig
     /// Interval of the rack-uplink and spine utilisation samples in the report.
     public var linkSampleInterval: SimTime
+    /// What varies between replications besides the run's own draws (`ReplicationResample`).
+    public var resample: ReplicationResample = .default
 
     public init(name: String, seed: UInt64, generator: GeneratorKind = .mt19937, horizon: SimTime,
                 fleet: FleetSpec, network: NetworkLayout = NetworkLayout(), campaign: CampaignConfig,

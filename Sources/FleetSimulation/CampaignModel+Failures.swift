@@ -45,7 +45,9 @@ extension CampaignModel {
             guard let move = moves[i], move.source == h || move.target == h else { continue }
             moveHitByFailure(InstanceID(i), sourceFailed: move.source == h, kernel: &kernel)
         }
-        for i in residents[h.int] where moves[i.int] == nil && !awaitingRepair[i.int] {
+        // An instance stopped in place is not running: the failure takes nothing from it (it
+        // stays stopped, and its stop goes on as one downtime with one cause).
+        for i in residents[h.int] where moves[i.int] == nil && !awaitingRepair[i.int] && !stoppedInPlace[i.int] {
             crash(i, on: h, kernel: &kernel)
         }
         capacityChanged(kernel: &kernel)

@@ -33,10 +33,13 @@ extension CampaignModel {
         let lm = LiveMigration(controller: controller, flow: flow, path: path, start: now)
         // Injected faults: an internal error during the first pass, or an abort with a
         // probability per GiB sent (docs/failure-reference.md).
+        // The first pass is drawn on as the engine sends it (zero pages are 9 bytes on the wire),
+        // so an idle guest meets its abort point as surely as a busy one.
         if let point = failurePlan.oracle.abortPoint(instance: instance.name, attempt: move.attempt,
-                                                     firstPassBytes: Double(instance.demand.memoryBytes)) {
+                                                     firstPassBytes: parameters.firstPassWireBytes) {
             lm.abortAtBytes = point.bytesSent
             lm.abortReason = point.cause.rawValue
+            lm.abortWithinFirstPass = point.cause == .internalError
         }
         liveSlots[slot] = lm
         liveSlotOf[i.int] = Int32(slot)
@@ -116,13 +119,6 @@ extension CampaignModel {
         lm.event = nil
         lm.eventTime = nil
         lm.advance(toNanoseconds: (now - start).nanoseconds)
-        if let abortAt = lm.abortAtBytes, lm.bytesSent >= abortAt, lm.phase == .precopy || lm.phase == .setup {
-            // Detected at the first decision point past the abort point.
-            lm.overrideReason = lm.abortReason
-            lm.abortAtBytes = nil
-            let t = (now - start).seconds
-            lm.apply { $0.cancel(atSeconds: t) }
-        }
         followPhase(i, slot: slot, kernel: &kernel)
     }
 

@@ -129,10 +129,15 @@ extension CampaignModel {
     mutating func restartInPlace(_ i: InstanceID, at now: SimTime) {
         stoppedInPlace[i.int] = false
         emit(.instanceResumed(instance: i, time: now))
-        emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .stop, outcome: .completed,
-                           reason: "restarted when its host returned", downtime: now - stoppedInPlaceAt[i.int],
-                           bytes: 0, time: now))
+        endStopAttempt(i, reason: "restarted when its host returned", at: now)
         resolve(i, .restarted, reason: finalReason[i.int] + "; restarted when its host returned")
+    }
+
+    /// A stop in place is one attempt from the stop until the instance runs again (its host
+    /// returned) or the run ends: it always ends `completed`, never `running`.
+    mutating func endStopAttempt(_ i: InstanceID, reason: String, at now: SimTime) {
+        emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .stop, outcome: .completed,
+                           reason: reason, downtime: now - stoppedInPlaceAt[i.int], bytes: 0, time: now))
     }
 
     /// The current step failed for good: on to the next action of the plan.

@@ -79,6 +79,9 @@ struct CampaignModel: EventHandler {
         /// Injected fault: abort once this many bytes are sent, for this reason.
         var abortAtBytes: Double?
         var abortReason = ""
+        /// The abort point lies inside the first pass (the per-attempt internal error), so it
+        /// strikes before any switchover.
+        var abortWithinFirstPass = false
         /// The reason to report instead of the engine's (an injected abort).
         var overrideReason: String?
         /// The flow has no bandwidth since this time (a cut link).
@@ -102,9 +105,20 @@ struct CampaignModel: EventHandler {
             bytesSent = step.bytesSent
         }
 
-        func advance(toNanoseconds t: Int64) { take(controller.step(toNanoseconds: t)) }
+        /// Let the controller run to `t` (relative ns), aborting at an injected abort point
+        /// on the way (`advanceAbortingAtInjectedPoint`).
+        func advance(toNanoseconds t: Int64) {
+            if abortAtBytes != nil { advanceAbortingAtInjectedPoint(toNanoseconds: t) } else { advanceController(toNanoseconds: t) }
+        }
+
+        func advanceController(toNanoseconds t: Int64) { take(controller.step(toNanoseconds: t)) }
 
         func rateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) {
+            // Catch up first, so a rate change never carries the controller past an abort point.
+            if abortAtBytes != nil {
+                advance(toNanoseconds: t)
+                if phase == .finished { return }
+            }
             take(controller.stepRateChanged(atNanoseconds: t, linkBytesPerSecond: rate))
         }
 
@@ -286,6 +300,7 @@ struct CampaignModel: EventHandler {
             let i = instance.id.int
             let state: FinalState
             let reason: String
+            var campaignHostAtEnd = false
             if let m = moves[i] {
                 (state, reason) = m.isReturn ? (.moved, "return in progress at horizon")
                                              : (.unresolved, "move in progress at horizon")
@@ -303,10 +318,13 @@ struct CampaignModel: EventHandler {
                 (state, reason) = (.crashed, "host failure; restarted")
             } else if let h = occupancy.hostOf[i], inCampaign[h.int] {
                 (state, reason) = (.unresolved, "host not drained before horizon")
+                campaignHostAtEnd = true
             } else {
                 (state, reason) = (.untouched, "host not in campaign")
             }
-            emit(.instanceResolved(instance: instance.id, state: state, reason: reason, time: now))
+            if stoppedInPlace[i] { endStopAttempt(instance.id, reason: "still stopped at the end of the run", at: now) }
+            emit(.instanceResolved(instance: instance.id, state: state, reason: reason,
+                                   inCampaign: !plan[i].isEmpty || campaignHostAtEnd, time: now))
         }
         // Flows still running at the horizon: account for what they carried so far.
         for case let (i, move?) in moves.enumerated() {

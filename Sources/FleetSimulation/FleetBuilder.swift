@@ -120,11 +120,7 @@ public enum FleetBuilder {
                 let demand = Resources(ocpus: roundOcpus(group.ocpus.sample(stream)),
                                        memoryBytes: roundMemory(group.memoryBytes.sample(stream)))
                 // A separate stream, so adding a guest model never changes the shapes drawn.
-                let guestStream = RandomStream(scenarioSeed: seed, entity: name, purpose: "guest", kind: generator)
-                let guest = GuestDirtying(dirtyBytesPerSecond: max(0, group.guest.dirtyBytesPerSecond.sample(guestStream)),
-                                          hotFraction: group.guest.hotFraction,
-                                          hotDirtyBytesPerSecond: max(0, group.guest.hotDirtyBytesPerSecond.sample(guestStream)),
-                                          zeroPageFraction: group.guest.zeroPageFraction)
+                let guest = drawGuest(group.guest, instance: name, seed: seed, generator: generator)
                 let aa = group.antiAffinityGroupSize > 1
                     ? groupOf("\(group.name)-aa-\(pad(i / group.antiAffinityGroupSize, width))") : nil
                 let avoid = aa.flatMap { groupHosts[$0] } ?? []
@@ -140,6 +136,31 @@ public enum FleetBuilder {
             committed = placer.committed
         }
         return Fleet(hosts: hosts, instances: instances, antiAffinityGroups: groupNames)
+    }
+
+    /// One generated guest's workload, from its own stream (scenario or replication seed,
+    /// instance name, "guest").
+    static func drawGuest(_ spec: GuestSpec, instance name: String, seed: UInt64, generator: GeneratorKind) -> GuestDirtying {
+        let stream = RandomStream(scenarioSeed: seed, entity: name, purpose: "guest", kind: generator)
+        return GuestDirtying(dirtyBytesPerSecond: max(0, spec.dirtyBytesPerSecond.sample(stream)),
+                             hotFraction: spec.hotFraction,
+                             hotDirtyBytesPerSecond: max(0, spec.hotDirtyBytesPerSecond.sample(stream)),
+                             zeroPageFraction: spec.zeroPageFraction)
+    }
+
+    /// `fleet` with every generated guest's workload drawn again from `seed` (shapes,
+    /// placement and explicit instances unchanged): `resample: workload`.
+    public static func redrawWorkloads(of fleet: Fleet, spec: FleetSpec, seed: UInt64, generator: GeneratorKind) -> Fleet {
+        var instances = fleet.instances
+        // Generated instances follow the explicit ones, group by group, in build order.
+        var k = spec.instances.count
+        for group in spec.instanceGroups {
+            for _ in 0..<group.count where k < instances.count {
+                instances[k].guest = drawGuest(group.guest, instance: instances[k].name, seed: seed, generator: generator)
+                k += 1
+            }
+        }
+        return Fleet(hosts: fleet.hosts, instances: instances, antiAffinityGroups: fleet.antiAffinityGroups)
     }
 
     /// OCPUs come in eighths (the smallest OCI shape is 1/8 OCPU); at least one eighth.

@@ -134,7 +134,7 @@ public final class InvariantChecker: FactObserver {
                     fail("link \(total.name) carried \(total.bytesCarried) bytes, its flows sent \(expected)")
                 }
             }
-        case .instanceResolved(let i, let state, _, let t):
+        case .instanceResolved(let i, let state, _, _, let t):
             at(t)
             resolutions[i.int] += 1
             finalStates[i.int] = state

@@ -15,9 +15,18 @@ public struct RunIdentity: Sendable {
     public let instances: Int
     public let campaignHosts: Int
     public let toolVersion: String
+    /// What varies between replications (`none`, `workload`, `fleet`).
+    public let resample: String
+    /// Every command-line setting that changed what ran (`seed`, `replications`, `scale`, ...),
+    /// as given, in a fixed order; settings that cannot change the results (`--jobs`,
+    /// `--quiet`, `--out`) are not recorded, so reports stay byte-identical across them.
+    public let overrides: [(key: String, value: String)]
 
     public init(scenarioName: String, scenarioFile: String, seed: UInt64, replications: Int, horizonSeconds: Double,
-                generator: String, hosts: Int, instances: Int, campaignHosts: Int, toolVersion: String) {
+                generator: String, hosts: Int, instances: Int, campaignHosts: Int, toolVersion: String,
+                resample: String = "workload", overrides: [(key: String, value: String)] = []) {
+        self.resample = resample
+        self.overrides = overrides
         self.scenarioName = scenarioName
         self.scenarioFile = scenarioFile
         self.seed = seed
@@ -33,6 +42,11 @@ public struct RunIdentity: Sendable {
 
 /// A metric summarised across replications: the mean of the per-replication values with a
 /// Student-t 95% confidence interval, and their range.
+///
+/// The interval is clamped to the metric's domain (`lowerBound`, default 0: every metric
+/// fleetsim reports is a time, a count, a byte total or a utilisation). With two or three
+/// replications the t quantile is large (12.7 and 4.3) and an unclamped interval for a
+/// skewed, non-negative metric reaches below zero, which no replication could produce.
 public struct AcrossReplications: Sendable {
     public let count: Int
     public let mean: Double?
@@ -40,18 +54,21 @@ public struct AcrossReplications: Sendable {
     public let ci95High: Double?
     public let min: Double?
     public let max: Double?
+    /// Whether the domain cut the interval (the t interval reached below `lowerBound`).
+    public let clamped: Bool
 
-    public init(_ values: [Double]) {
+    public init(_ values: [Double], lowerBound: Double = 0) {
         count = values.count
         guard let summary = try? Summary(values) else {
-            mean = nil; ci95Low = nil; ci95High = nil; min = nil; max = nil
+            mean = nil; ci95Low = nil; ci95High = nil; min = nil; max = nil; clamped = false
             return
         }
         mean = summary.mean
         min = summary.min
         max = summary.max
         let ci = try? summary.meanConfidenceInterval(level: 0.95)
-        ci95Low = ci?.lower
+        clamped = (ci?.lower).map { $0 < lowerBound } ?? false
+        ci95Low = (ci?.lower).map { Swift.max($0, lowerBound) }
         ci95High = ci?.upper
     }
 
@@ -90,11 +107,13 @@ public struct PooledDistribution: Sendable {
 public struct CampaignReport: Sendable {
     public static let schema = "fleetsim.summary"
     /// Bump when a key is renamed or removed or its meaning changes; adding keys keeps it.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public let identity: RunIdentity
     public let replications: [ReplicationMetrics]
 
+    /// Instances the campaign had to deal with, per replication (failures can change it).
+    public let instancesInCampaign: AcrossReplications
     public let campaignMakespanSeconds: AcrossReplications
     public let drainMakespanSeconds: AcrossReplications
     public let downtimeSeconds: PooledDistribution
@@ -111,6 +130,7 @@ public struct CampaignReport: Sendable {
     public init(identity: RunIdentity, replications: [ReplicationMetrics]) {
         self.identity = identity
         self.replications = replications
+        instancesInCampaign = AcrossReplications(replications.map { Double($0.instancesInCampaign) })
         campaignMakespanSeconds = AcrossReplications(replications.compactMap(\.campaignMakespanSeconds))
         drainMakespanSeconds = AcrossReplications(replications.compactMap(\.drainMakespanSeconds))
         downtimeSeconds = PooledDistribution(replications.flatMap(\.downtimeSeconds))
@@ -134,9 +154,22 @@ public struct CampaignReport: Sendable {
         return try? WilsonInterval(successes: successes, trials: trials, level: 0.95)
     }
 
+    /// Campaign instances in `state`, mean per replication.
     public func meanCount(of state: FinalState) -> Double {
         guard !replications.isEmpty else { return 0 }
         return Double(replications.reduce(0) { $0 + $1.count(state) }) / Double(replications.count)
+    }
+
+    /// Bystanders in `state`, mean per replication.
+    public func meanBystanderCount(of state: FinalState) -> Double {
+        guard !replications.isEmpty else { return 0 }
+        return Double(replications.reduce(0) { $0 + $1.bystanderCount(state) }) / Double(replications.count)
+    }
+
+    /// Mean per replication of any per-replication number.
+    func meanPerReplication(_ value: (ReplicationMetrics) -> Double) -> Double {
+        guard !replications.isEmpty else { return 0 }
+        return replications.reduce(0.0) { $0 + value($1) } / Double(replications.count)
     }
 
     public var completedReplications: Int { replications.filter(\.campaignCompleted).count }

@@ -29,8 +29,11 @@ public enum NetworkCSV {
             let span = (end - start).seconds
             var peak: [Int: Double] = [:]
             for p in LinkUtilisation.series(rec) { peak[p.link.index] = max(peak[p.link.index] ?? 0, p.utilisation) }
+            let capacity = CapacityInForce(rec)
             for t in rec.linkTotals where t.bytesCarried > 0 {
-                let mean = span > 0 && t.capacityBytesPerSecond.isFinite ? t.bytesCarried / (t.capacityBytesPerSecond * span) : .nan
+                // Over the capacity in force (a degraded or cut link could carry less).
+                let couldCarry = capacity.bytes(t.link, from: start, to: end)
+                let mean = span > 0 && couldCarry > 0 && couldCarry.isFinite ? t.bytesCarried / couldCarry : .nan
                 let row = [String(r), t.name, t.kind.rawValue, NumberText.json(t.capacityBytesPerSecond),
                            NumberText.json(t.bytesCarried), String(t.peakFlows),
                            mean.isNaN ? "" : NumberText.json(mean), peak[t.link.index].map(NumberText.json) ?? ""]

@@ -13,14 +13,23 @@ public struct ReplicationMetrics: Sendable {
     public let drainMakespanSeconds: Double?
     public let endTimeSeconds: Double
     public let instances: Int
-    /// Instances on campaign hosts (queued to move at least once).
+    /// Instances the campaign had to deal with (planned for a move, or on a campaign host
+    /// the horizon caught undrained). With failures this differs between replications.
     public let instancesInCampaign: Int
-    /// Final states in `FinalState.allCases` order.
+    /// Final states of the campaign's instances, in `FinalState.allCases` order; they sum to
+    /// `instancesInCampaign`.
     public let finalStateCounts: [(state: FinalState, count: Int)]
+    /// Final states of the bystanders (instances outside the campaign: `untouched`, or hit by
+    /// a failure), in `FinalState.allCases` order; they sum to `instances - instancesInCampaign`.
+    public let bystanderStateCounts: [(state: FinalState, count: Int)]
     public let attempts: Int
     public let attemptsCompleted: Int
     /// Total downtime of each instance that moved, seconds.
     public let downtimeSeconds: [Double]
+    /// The same instances' downtime split: planned (maintenance) and unplanned (host crash,
+    /// post-copy pause), seconds, in the same order.
+    public let plannedDowntimePerMovedSeconds: [Double]
+    public let unplannedDowntimePerMovedSeconds: [Double]
     /// Queueing delay of each attempt (queued until started), seconds.
     public let queueingDelaySeconds: [Double]
     /// Time each instance that had to wait for capacity waited, seconds.
@@ -35,15 +44,18 @@ public struct ReplicationMetrics: Sendable {
     public let movedBy: [(action: MoveAction, count: Int)]
     /// Instances moved by reboot after at least one failed live attempt.
     public let fellBackToReboot: Int
-    /// Bytes live migrations put on the wire.
+    /// Bytes every attempt put on the wire: live migrations and cold moves' disk copies.
     public let bytesOnWire: Double
+    /// Bytes of live migrations only, and of cold moves' root-disk copies only.
+    public let liveMigrationBytes: Double
+    public let coldCopyBytes: Double
     /// Highest sampled utilisation of any rack uplink, downlink, the spine or the client link.
     public let peakUplinkUtilisation: Double?
     /// Instances per plan reason ("eligible", "not eligible for live migration: shielded", ...).
     public let planReasons: [(reason: String, count: Int)]
     /// Instances failing each OCI live-migration criterion.
     public let incompatibilities: [(criterion: String, count: Int)]
-    /// Instances per (final state, final reason), sorted.
+    /// Campaign instances per (final state, final reason), sorted.
     public let finalReasons: [(state: FinalState, reason: String, count: Int)]
     /// From the first notice to the end of the move, for notified instances that moved.
     public let noticeToResolutionSeconds: [Double]
@@ -72,15 +84,21 @@ public struct ReplicationMetrics: Sendable {
         endTimeSeconds = result.endTime.seconds
         instances = recorder.fleet.instances.count
         var counts = Dictionary(uniqueKeysWithValues: FinalState.allCases.map { ($0, 0) })
-        for state in recorder.finalState { if let state { counts[state, default: 0] += 1 } }
+        var bystanders = counts
+        for (k, state) in recorder.finalState.enumerated() {
+            guard let state else { continue }
+            if recorder.inCampaign[k] { counts[state, default: 0] += 1 } else { bystanders[state, default: 0] += 1 }
+        }
         finalStateCounts = FinalState.allCases.map { ($0, counts[$0] ?? 0) }
-        instancesInCampaign = recorder.instances - (counts[.untouched] ?? 0)
+        bystanderStateCounts = FinalState.allCases.map { ($0, bystanders[$0] ?? 0) }
+        instancesInCampaign = recorder.inCampaign.filter { $0 }.count
         attempts = recorder.attempts.count
         attemptsCompleted = recorder.attempts.filter { $0.outcome == .completed }.count
         let perInstance = recorder.downtimeSecondsPerInstance()
-        downtimeSeconds = recorder.fleet.instances.indices
-            .filter { recorder.finalState[$0] == .moved }
-            .map { perInstance[$0] }
+        let moved = recorder.fleet.instances.indices.filter { recorder.finalState[$0] == .moved }
+        downtimeSeconds = moved.map { perInstance[$0] }
+        unplannedDowntimePerMovedSeconds = moved.map { recorder.unplannedDowntime[$0].seconds }
+        plannedDowntimePerMovedSeconds = moved.map { (recorder.downtime[$0] - recorder.unplannedDowntime[$0]).seconds }
         queueingDelaySeconds = recorder.attempts.map { $0.queueingDelay.seconds }
         waitedForCapacitySeconds = recorder.waitedForCapacity.filter { $0 > .zero }.map(\.seconds)
         hostsDrained = recorder.hosts.filter { $0.drainEnd != nil }.count
@@ -107,12 +125,14 @@ public struct ReplicationMetrics: Sendable {
             hadLiveFailure[$0] && lastCompleted[$0] == .reboot && recorder.finalState[$0] == .moved
         }.count
         bytesOnWire = recorder.attempts.reduce(0) { $0 + $1.bytes }
+        liveMigrationBytes = recorder.attempts.reduce(0) { $0 + ($1.action == .live ? $1.bytes : 0) }
+        coldCopyBytes = recorder.attempts.reduce(0) { $0 + ($1.action == .cold ? $1.bytes : 0) }
         peakUplinkUtilisation = LinkUtilisation.series(recorder).map(\.utilisation).max()
         planReasons = Self.counted(recorder.planReason.filter { !$0.isEmpty })
         incompatibilities = Self.counted(recorder.incompatibilities.flatMap { $0 })
         var finals: [String: (FinalState, String, Int)] = [:]
         for (k, state) in recorder.finalState.enumerated() {
-            guard let state, state != .untouched else { continue }
+            guard let state, recorder.inCampaign[k] else { continue }
             let key = state.rawValue + "\u{1F}" + recorder.finalReason[k]
             finals[key, default: (state, recorder.finalReason[k], 0)].2 += 1
         }
@@ -138,8 +158,14 @@ public struct ReplicationMetrics: Sendable {
         return counts.keys.sorted().map { ($0, counts[$0]!) }
     }
 
+    /// Campaign instances in `state`.
     public func count(_ state: FinalState) -> Int {
         finalStateCounts.first { $0.state == state }?.count ?? 0
+    }
+
+    /// Bystanders in `state`.
+    public func bystanderCount(_ state: FinalState) -> Int {
+        bystanderStateCounts.first { $0.state == state }?.count ?? 0
     }
 }
 

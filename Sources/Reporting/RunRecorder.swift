@@ -40,6 +40,8 @@ public final class RunRecorder: FactObserver {
     public private(set) var finalState: [FinalState?]
     public private(set) var finalReason: [String]
     public private(set) var finalHost: [HostID]
+    /// Whether the campaign had to deal with the instance (false: a bystander).
+    public private(set) var inCampaign: [Bool]
     /// Total time each instance waited for a target with capacity.
     public private(set) var waitedForCapacity: [SimTime]
     /// Every link's totals, from the end of the run.
@@ -67,6 +69,9 @@ public final class RunRecorder: FactObserver {
     public private(set) var downtimeByCause: [SimTime] = Array(repeating: .zero, count: DowntimeCause.allCases.count)
     /// Host failures, in order: host, cause, time.
     public private(set) var hostFailures: [(host: HostID, cause: String, time: SimTime)] = []
+    /// Every change of a link's capacity, in time order: the fraction of its nominal capacity
+    /// in force from `time` on (a cut is 0, a restore 1). Utilisation divides by this.
+    public private(set) var linkCapacityChanges: [(link: LinkID, fraction: Double, time: SimTime)] = []
     private var stoppedSince: [SimTime?]
     private var stopCause: [DowntimeCause]
     private var queuedAt: [SimTime?]
@@ -80,6 +85,7 @@ public final class RunRecorder: FactObserver {
         finalState = Array(repeating: nil, count: n)
         finalReason = Array(repeating: "", count: n)
         finalHost = fleet.instances.map(\.initialHost)
+        inCampaign = Array(repeating: false, count: n)
         waitedForCapacity = Array(repeating: .zero, count: n)
         queuedAt = Array(repeating: nil, count: n)
         waitingSince = Array(repeating: nil, count: n)
@@ -130,9 +136,10 @@ public final class RunRecorder: FactObserver {
                 attempts[k].reason = reason
                 openAttempt[i.int] = nil
             }
-        case .instanceResolved(let i, let state, let reason, let t):
+        case .instanceResolved(let i, let state, let reason, let campaign, let t):
             closeStop(i, at: t)
             finalState[i.int] = state
+            inCampaign[i.int] = campaign
             finalReason[i.int] = reason
             if let since = waitingSince[i.int] {
                 waitedForCapacity[i.int] += t - since
@@ -149,7 +156,9 @@ public final class RunRecorder: FactObserver {
             closeStop(i, at: t)
         case .hostFailed(let h, let cause, let t):
             hostFailures.append((h, cause, t))
-        case .hostRepaired, .linkCapacityChanged:
+        case .linkCapacityChanged(let link, let fraction, let t):
+            linkCapacityChanges.append((link, fraction, t))
+        case .hostRepaired:
             break
         case .planned(let i, let actions, let reason, let failed, _):
             if plannedActions[i.int].isEmpty {

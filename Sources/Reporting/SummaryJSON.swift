@@ -6,7 +6,10 @@ extension CampaignReport {
         let id = identity
         var outcomes: [(String, JSONValue)] = []
         for state in FinalState.allCases {
-            var members: [(String, JSONValue)] = [("count_mean", .number(meanCount(of: state)))]
+            // `untouched` keeps its version-1 meaning: instances whose host was not in the
+            // campaign (bystanders that no failure touched either).
+            let count = state == .untouched ? meanBystanderCount(of: state) : meanCount(of: state)
+            var members: [(String, JSONValue)] = [("count_mean", .number(count))]
             if let w = rate(of: state) {
                 members.append(("rate", .finite(w.proportion)))
                 members.append(("rate_ci95_low", .finite(w.lower)))
@@ -26,12 +29,15 @@ extension CampaignReport {
                 ("replications", .int(Int64(id.replications))),
                 ("horizon_s", .number(id.horizonSeconds)),
                 ("rng", .string(id.generator)),
+                ("resample", .string(id.resample)),
+                ("command_line", .object(id.overrides.map { ($0.key, .string($0.value)) })),
             ])),
             ("fleet", .object([
                 ("hosts", .int(Int64(id.hosts))),
                 ("instances", .int(Int64(id.instances))),
                 ("campaign_hosts", .int(Int64(id.campaignHosts))),
-                ("instances_in_campaign", .number(replications.first.map { Double($0.instancesInCampaign) } ?? 0)),
+                ("instances_in_campaign", .number(instancesInCampaign.mean ?? 0)),
+                ("instances_in_campaign_per_replication", instancesInCampaign.json),
             ])),
             ("campaign", .object([
                 ("completed_replications", .int(Int64(completedReplications))),
@@ -39,6 +45,7 @@ extension CampaignReport {
                 ("drain_makespan_s", drainMakespanSeconds.json),
             ])),
             ("outcomes", .object(outcomes)),
+            ("bystanders", .object(FinalState.allCases.map { ($0.rawValue, .number(meanBystanderCount(of: $0))) })),
             ("attempts", attemptsJSON()),
             ("abort_reasons", .object(abortReasons.map { ($0.reason, .number(Double($0.count) / n)) })),
             ("moved_by", movedByJSON()),
@@ -46,12 +53,16 @@ extension CampaignReport {
             ("fell_back_to_reboot_mean", .number(Double(replications.reduce(0) { $0 + $1.fellBackToReboot }) / n)),
             ("network", .object([
                 ("bytes_on_wire_mean", .number(replications.reduce(0) { $0 + $1.bytesOnWire } / n)),
+                ("live_migration_bytes_mean", .number(meanPerReplication(\.liveMigrationBytes))),
+                ("cold_copy_bytes_mean", .number(meanPerReplication(\.coldCopyBytes))),
                 ("peak_uplink_utilisation", peakUplinkUtilisation.json),
             ])),
             ("downtime_s", .object([
                 ("pooled", downtimeSeconds.json),
                 ("mean_per_replication", meanDowntimeSeconds.json),
                 ("p99_per_replication", p99DowntimeSeconds.json),
+                ("planned_pooled", PooledDistribution(replications.flatMap(\.plannedDowntimePerMovedSeconds)).json),
+                ("unplanned_pooled", PooledDistribution(replications.flatMap(\.unplannedDowntimePerMovedSeconds)).json),
             ])),
             ("failures", failuresJSON()),
             ("queueing_delay_s", queueingDelaySeconds.json),
@@ -152,12 +163,19 @@ extension ReplicationMetrics {
             ("drain_makespan_s", .finite(drainMakespanSeconds)),
             ("end_time_s", .number(endTimeSeconds)),
         ]
-        for (state, count) in finalStateCounts { members.append((state.rawValue, .int(Int64(count)))) }
+        for (state, count) in finalStateCounts {
+            let n = state == .untouched ? bystanderCount(state) : count
+            members.append((state.rawValue, .int(Int64(n))))
+        }
         members += [
+            ("instances_in_campaign", .int(Int64(instancesInCampaign))),
+            ("bystanders_crashed", .int(Int64(bystanderCount(.crashed)))),
             ("attempts", .int(Int64(attempts))),
             ("live_completed", .int(Int64(movedBy.first { $0.action == .live }?.count ?? 0))),
             ("fell_back_to_reboot", .int(Int64(fellBackToReboot))),
             ("bytes_on_wire", .number(bytesOnWire)),
+            ("live_migration_bytes", .number(liveMigrationBytes)),
+            ("cold_copy_bytes", .number(coldCopyBytes)),
             ("downtime_p50_s", .finite(s.p50)),
             ("downtime_p99_s", .finite(s.p99)),
             ("downtime_max_s", .finite(s.max)),

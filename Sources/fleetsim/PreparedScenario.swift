@@ -12,6 +12,8 @@ struct PreparedScenario {
     let fleet: Fleet
     let campaignHostCount: Int
     let replications: Int
+    /// Command-line settings that changed what runs, recorded in the reports.
+    var overrides: [(key: String, value: String)] = []
 
     /// `Reports/<this>`: the scenario file's base name without extension.
     var defaultReportName: String {
@@ -33,8 +35,12 @@ struct PreparedScenario {
             let fleet = try FleetBuilder.build(config.fleet, seed: config.seed, generator: config.generator)
             let hosts = try CampaignRunner.campaignHosts(config, fleet: fleet)
             try CampaignRunner.validateFailures(config, fleet: fleet)
-            return PreparedScenario(loaded: loaded, config: config, fleet: fleet, campaignHostCount: hosts.count,
-                                    replications: replicationsOverride ?? loaded.replications)
+            var prepared = PreparedScenario(loaded: loaded, config: config, fleet: fleet, campaignHostCount: hosts.count,
+                                            replications: replicationsOverride ?? loaded.replications)
+            if let seedOverride { prepared.overrides.append(("seed", String(seedOverride))) }
+            if let replicationsOverride { prepared.overrides.append(("replications", String(replicationsOverride))) }
+            if let scale { prepared.overrides.append(("scale", NumberText.json(scale))) }
+            return prepared
         } catch {
             throw .badInput(loaded.diagnostic(for: error).rendered)
         }
@@ -76,10 +82,12 @@ struct PreparedScenario {
         let workers = max(1, min(jobs, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let r = box.next() {
-                let recorder = RunRecorder(fleet: fleet)
-                let checker = checkInvariants ? InvariantChecker(fleet: fleet) : nil
-                let observers: [FactObserver] = [recorder] + (checker.map { [$0] } ?? [])
                 do {
+                    // The replication's own fleet when the scenario resamples it (`resample`).
+                    let fleet = try config.resample.fleet(for: r, base: fleet, config: config)
+                    let recorder = RunRecorder(fleet: fleet)
+                    let checker = checkInvariants ? InvariantChecker(fleet: fleet) : nil
+                    let observers: [FactObserver] = [recorder] + (checker.map { [$0] } ?? [])
                     let result = try CampaignRunner.run(config: config, fleet: fleet, replication: r, observers: observers)
                     checker?.finish()
                     box.store(r, metrics: ReplicationMetrics(result: result, recorder: recorder), recorder: recorder,
@@ -104,7 +112,7 @@ struct PreparedScenario {
         RunIdentity(scenarioName: config.name, scenarioFile: loaded.path, seed: config.seed, replications: replications,
                     horizonSeconds: config.horizon.seconds, generator: config.generator.rawValue,
                     hosts: fleet.hosts.count, instances: fleet.instances.count, campaignHosts: campaignHostCount,
-                    toolVersion: fleetsimVersion)
+                    toolVersion: fleetsimVersion, resample: config.resample.rawValue, overrides: overrides)
     }
 }
 

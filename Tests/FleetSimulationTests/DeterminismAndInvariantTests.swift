@@ -119,7 +119,7 @@ func transcript(_ facts: [Fact]) -> [String] { facts.map { "\($0)" } }
         #expect(twoCauses.firstViolation?.contains("two causes") == true)
 
         let unresolved = InvariantChecker(fleet: fleet)
-        unresolved.observe(.instanceResolved(instance: a, state: .moved, reason: "", time: .zero))
+        unresolved.observe(.instanceResolved(instance: a, state: .moved, reason: "", inCampaign: true, time: .zero))
         unresolved.finish()
         #expect(unresolved.firstViolation?.contains("final states") == true)
 

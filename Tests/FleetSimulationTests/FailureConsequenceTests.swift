@@ -50,7 +50,7 @@ import Testing
     }
 
     func finalState(_ out: RunOutput, _ instance: Int) -> FinalState? {
-        for case let .instanceResolved(i, state, _, _) in out.facts where i.int == instance { return state }
+        for case let .instanceResolved(i, state, _, _, _) in out.facts where i.int == instance { return state }
         return nil
     }
 

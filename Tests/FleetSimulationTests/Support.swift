@@ -46,7 +46,7 @@ func runCampaign(_ config: SimulationConfig, replication: Int = 0) throws -> Run
 extension RunOutput {
     func finalStates() -> [String: FinalState] {
         var out: [String: FinalState] = [:]
-        for case let .instanceResolved(i, state, _, _) in facts { out["\(i.index)"] = state }
+        for case let .instanceResolved(i, state, _, _, _) in facts { out["\(i.index)"] = state }
         return out
     }
 

@@ -109,7 +109,9 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(onCampaignHosts > 0 && onCampaignHosts < 12)
         for m in outcome.report.replications {
             let moved = m.count(.moved), skipped = m.count(.skipped)
-            let unresolved = m.count(.unresolved), untouched = m.count(.untouched)
+            let unresolved = m.count(.unresolved), untouched = m.bystanderCount(.untouched)
+            #expect(m.count(.untouched) == 0)
+            #expect(moved + skipped + unresolved == m.instancesInCampaign)
             #expect(moved + skipped + unresolved + untouched == m.instances)
             #expect(m.instances == 12)
             // Plenty of room and time: every instance of the drained fault domain moved.
@@ -178,7 +180,8 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(!m.campaignCompleted)
         #expect(m.campaignMakespanSeconds == nil)
         #expect(m.count(.unresolved) > 0)
-        #expect(m.count(.moved) + m.count(.skipped) + m.count(.unresolved) + m.count(.untouched) == m.instances)
+        #expect(m.count(.moved) + m.count(.skipped) + m.count(.unresolved) == m.instancesInCampaign)
+        #expect(m.instancesInCampaign + m.bystanderCount(.untouched) == m.instances)
         #expect(outcome.report.completedReplications == 0)
         #expect(outcome.report.summaryMarkdown().contains("1 of 1 replications did not finish the campaign before the horizon."))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.report.summaryJSON().rendered().utf8)) as? [String: Any])
@@ -192,13 +195,13 @@ func parseCSV(_ text: String) -> [[String]] {
     @Test func schemaAndVersionComeFirstAndTheDocumentParses() throws {
         let outcome = try SmallCampaign.run(SmallCampaign.config(), replications: 2)
         let text = outcome.report.summaryJSON().rendered()
-        #expect(text.hasPrefix("{\n  \"schema\": \"fleetsim.summary\",\n  \"schema_version\": 1,\n"))
+        #expect(text.hasPrefix("{\n  \"schema\": \"fleetsim.summary\",\n  \"schema_version\": 2,\n"))
         #expect(text.hasSuffix("}\n"))
         guard case .object(let members) = outcome.report.summaryJSON() else {
             Issue.record("summary is not an object"); return
         }
         #expect(members.map(\.0) == ["schema", "schema_version", "tool", "scenario", "fleet", "campaign", "outcomes",
-                                     "attempts", "abort_reasons", "moved_by", "policy", "fell_back_to_reboot_mean", "network",
+                                     "bystanders", "attempts", "abort_reasons", "moved_by", "policy", "fell_back_to_reboot_mean", "network",
                                      "downtime_s", "failures", "queueing_delay_s", "waited_for_capacity", "replications"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(json["schema"] as? String == "fleetsim.summary")
@@ -271,7 +274,12 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(three.count == 3 && three.mean == 2 && three.min == 1 && three.max == 3)
         // t(0.975, 2) = 4.302653; s = 1; half width = 4.302653 / sqrt(3).
         let half = 4.302652729911275 / 3.0.squareRoot()
-        #expect(abs((three.ci95Low ?? .nan) - (2 - half)) < 1e-9)
+        // 2 - half < 0: the interval is cut at 0, the least value of a non-negative metric.
+        #expect(three.ci95Low == 0 && three.clamped)
+        let unclamped = AcrossReplications([1, 2, 3], lowerBound: -.infinity)
+        #expect(abs((unclamped.ci95Low ?? .nan) - (2 - half)) < 1e-9 && !unclamped.clamped)
+        let narrow = AcrossReplications([10, 11, 12])
+        #expect(abs((narrow.ci95Low ?? .nan) - (11 - half)) < 1e-9 && !narrow.clamped)
         #expect(abs((three.ci95High ?? .nan) - (2 + half)) < 1e-9)
         let one = AcrossReplications([5])
         #expect(one.mean == 5 && one.ci95Low == nil && one.ci95High == nil)

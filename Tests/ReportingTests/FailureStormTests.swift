@@ -46,7 +46,11 @@ final class FactLog: FactObserver {
             failures += m.hostFailures
             unplanned += m.unplannedDowntimeSeconds
             planned += m.plannedDowntimeSeconds
-            #expect(m.finalStateCounts.reduce(0) { $0 + $1.count } == m.instances)
+            // Every table adds up to its stated population: the campaign's instances, and the
+            // bystanders (crashes of instances outside the campaign are not campaign outcomes).
+            #expect(m.finalStateCounts.reduce(0) { $0 + $1.count } == m.instancesInCampaign)
+            #expect(m.bystanderStateCounts.reduce(0) { $0 + $1.count } == m.instances - m.instancesInCampaign)
+            #expect(m.count(.untouched) == 0)
         }
         // The storm really happened: hosts failed, and both kinds of downtime were booked.
         #expect(failures >= 100)

@@ -63,6 +63,9 @@ public enum ScenarioLoader {
             // 1 is a fixed default so a scenario without a seed is still reproducible.
             let seed = root.optional("seed", .count, default: 1)
             let replications = root.optional("replications", .count(range: .atLeast(1)), default: 1)
+            // What varies between replications (docs/scenario-reference.md, `resample`).
+            let resample = root.optional("resample", .enumeration(ReplicationResample.self, noun: "resample mode"),
+                                         default: .default)
             // A campaign that has not finished after 90 days is stuck; the report says so.
             let horizon = root.optional("horizon", .duration(range: .positive), default: .days(90))
             let rng = root.optional("rng", .enumeration(GeneratorKind.self, noun: "generator"), default: .mt19937)
@@ -93,9 +96,10 @@ public enum ScenarioLoader {
                 let threads = (fleet.hostGroups.map(\.ocpus) + fleet.hosts.map(\.ocpus)).max() ?? 1
                 campaign.limits.outboundPerHost = policy.lxd.pool.size(hostCPUs: Int(threads))
             }
-            let config = SimulationConfig(name: name, seed: UInt64(seed), generator: rng, horizon: horizon,
+            var config = SimulationConfig(name: name, seed: UInt64(seed), generator: rng, horizon: horizon,
                                           fleet: fleet, network: network, campaign: campaign, rebootMigration: reboot,
                                           policy: policy, failures: failures, linkSampleInterval: sample)
+            config.resample = resample
             return LoadedScenario(path: path, config: config, replications: replications, description: description,
                                   rootNode: reader.rootNode)
         }
