@@ -29,9 +29,17 @@ import Testing
         let data = try #require(FileManager.default.contents(atPath: out + "/summary.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let instances = try #require((json["fleet"] as? [String: Any])?["instances"] as? Int)
+        let fleet = try #require(json["fleet"] as? [String: Any])
+        let inCampaign = try #require(fleet["instances_in_campaign"] as? Double)
         let outcomes = try #require(json["outcomes"] as? [String: [String: Any]])
-        let total = outcomes.values.compactMap { $0["count_mean"] as? Double }.reduce(0, +)
-        #expect(Int(total) == instances, "\(name): every instance in exactly one final state")
+        let bystanders = try #require(json["bystanders"] as? [String: Double])
+        let campaignTotal = outcomes.filter { $0.key != "untouched" }.values
+            .compactMap { $0["count_mean"] as? Double }.reduce(0, +)
+        // `outcomes` (untouched apart, which keeps its schema-1 meaning) covers the instances the
+        // campaign dealt with; `bystanders` covers every other instance, untouched included.
+        #expect(campaignTotal == inCampaign, "\(name): campaign table adds up")
+        #expect(Int(inCampaign + bystanders.values.reduce(0, +)) == instances,
+                "\(name): every instance in exactly one final state")
         #expect(instances > 0)
     }
 }
