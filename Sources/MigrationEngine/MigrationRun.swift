@@ -9,8 +9,12 @@ public enum MigrationRun {
     ///   report `running` with reason `workLimit`: the bound on work that a horizon of years
     ///   does not give. Kept here, outside the controller, so the controller's loop stays its own.
     public static func run(parameters: MigrationParameters, guest: DirtyModel, wire: WireSchedule,
-                           horizonSeconds: Double? = nil, events: [ExternalEvent] = [],
-                           maxSteps: Int = .max) -> MigrationOutcome {
+                           horizonSeconds: Double? = nil, events: [ExternalEvent] = []) -> MigrationOutcome {
+        run(parameters: parameters, guest: guest, wire: wire, horizonSeconds: horizonSeconds, events: events, maxSteps: .max)
+    }
+
+    public static func run(parameters: MigrationParameters, guest: DirtyModel, wire: WireSchedule,
+                           horizonSeconds: Double?, events: [ExternalEvent], maxSteps: Int) -> MigrationOutcome {
         var c = PrecopyController(parameters: parameters, guest: guest, startSeconds: 0,
                                   linkBytesPerSecond: wire.steps[0].atSeconds <= 0 ? wire.steps[0].bytesPerSecond : 0)
         var nextStep = wire.steps[0].atSeconds <= 0 ? 1 : 0

@@ -22,7 +22,7 @@ struct MemoryBudget {
     /// A failure naming what needs the memory, how much and the limit.
     func check(_ neededBytes: Double, for what: String, flag: String = "--max-memory", file: String? = nil) throws(CommandFailure) {
         guard neededBytes > limitBytes else { return }
-        throw .badInput("\(file.map { "\($0): " } ?? "")error: \(what) needs about \(MemoryText.bytes(neededBytes)) of memory, more than the limit of \(MemoryText.bytes(limitBytes)) (\(flag); default half the physical memory)")
+        throw .badInput("\(file.map { "\($0): " } ?? "")error: \(flag): expected a run that fits the memory limit of \(MemoryText.bytes(limitBytes)) (default: half the physical memory), found \(what), which needs about \(MemoryText.bytes(neededBytes))")
     }
 
     // Heap per entity, rounded up from runs of the shipped scenarios (large-fleet: 10,000
