@@ -62,8 +62,10 @@ public enum ScenarioLoader {
     }
 
     /// Read a scenario held in memory (tests); `file` names it in diagnostics.
-    public static func load(yaml: String, file: String = "<scenario>", baseDirectory: String = ".") -> Result<LoadedScenario, ScenarioError> {
+    public static func load(yaml: String, file: String = "<scenario>", baseDirectory: String = ".",
+                            options: ScenarioReadOptions = ScenarioReadOptions()) -> Result<LoadedScenario, ScenarioError> {
         let reader = ScenarioReader(yaml: yaml, file: file, baseDirectory: baseDirectory, distributionSchema: .stochastics)
+        reader.options = options
         return load(reader: reader, path: file)
     }
 
