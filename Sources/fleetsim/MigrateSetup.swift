@@ -206,6 +206,11 @@ struct MigrateSetup {
         maxSteps = try c.maxSteps.map { v throws(CommandFailure) in
             try FlagValue.integer(v, flag: "--max-steps", in: 1...1_000_000_000)
         } ?? Self.defaultMaxSteps
+        // The trace model sums its samples at every step: a long trace makes each step dear,
+        // so the step bound shrinks with it (the run then ends on 'work limit reached').
+        if !traceSamples.isEmpty {
+            maxSteps = min(maxSteps, max(100, Self.traceWorkBudget / traceSamples.count))
+        }
         let kinds: [(String, MigrationRun.ExternalEvent.Kind)] = [
             ("source-failure", .hostFailure(.source)), ("target-failure", .hostFailure(.target)),
             ("link-failure", .linkFailure), ("link-restored", .linkRestored), ("cancel", .cancel),
@@ -224,6 +229,10 @@ struct MigrateSetup {
     /// passes, a year of a non-converging 16 GiB guest, a few seconds of a debug build. A
     /// 100-year horizon on such a guest would otherwise take minutes and gigabytes of passes.
     static let defaultMaxSteps = 200_000
+
+    /// Trace samples summed over a whole run (steps x samples): about a second of a release
+    /// build (the trace model walks every sample at each step).
+    static let traceWorkBudget = 100_000_000
 
     /// The shortest completion timeout accepted.
     static let minimumCompletionTimeoutSeconds = 1.0

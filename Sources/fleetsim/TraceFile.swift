@@ -10,6 +10,8 @@ import Stochastics
 enum TraceFile {
     /// Heap per byte of trace file while it is read (text, lines, fields, samples).
     static let memoryPerFileByte = 24.0
+    /// A day sampled every second is 86,400 rows.
+    static let maximumSamples = 100_000
 
     static func load(_ path: String, budget: MemoryBudget) throws(CommandFailure) -> [TraceDirtyModel.Sample] {
         let flag = "--dirty-trace"
@@ -66,6 +68,9 @@ enum TraceFile {
                 throw FlagValue.failure(flag, expected: expected, found: "\(where_): rate \(cols[1].prefix(20)) B/s")
             }
             samples.append(TraceDirtyModel.Sample(atSeconds: t, bytesPerSecond: r))
+            guard samples.count <= maximumSamples else {
+                throw FlagValue.failure(flag, expected: "at most \(maximumSamples) samples", found: "more in \(FlagValue.quote(path))")
+            }
         }
         guard !samples.isEmpty else {
             throw FlagValue.failure(flag, expected: "at least one sample", found: "\(FlagValue.quote(path)) with none")

@@ -84,4 +84,16 @@ struct MigrateHardeningTests {
             #expect(r.stderr.contains(fragment), "\(r.stderr)")
         }
     }
+
+    @Test("A trace of more than 100,000 samples is refused before the run")
+    func traceTooLong() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-long-\(UUID().uuidString).csv").path
+        var text = "seconds,bytes_per_second\n"
+        for i in 0...100_000 { text += "\(i),1000\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = FleetsimBinary.run(["migrate", "--memory", "1GiB", "--bandwidth", "10Gbit/s", "--dirty-model", "trace", "--dirty-trace", path])
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("--dirty-trace: expected at most 100000 samples"), "\(r.stderr)")
+    }
 }
