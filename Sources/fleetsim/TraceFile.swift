@@ -23,6 +23,9 @@ enum TraceFile {
         guard !isDirectory.boolValue else {
             throw FlagValue.failure(flag, expected: "a readable CSV file", found: "\(quoted), a directory")
         }
+        guard ScenarioFileCheck.isRegularFile(path) else {
+            throw FlagValue.failure(flag, expected: "a readable CSV file", found: "\(quoted), a device, pipe or socket")
+        }
         guard FilePath.pathExtension(of: path) == "csv" else {
             throw FlagValue.failure(flag, expected: "a CSV file whose name ends in .csv", found: quoted)
         }

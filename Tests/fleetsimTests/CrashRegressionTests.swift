@@ -40,4 +40,19 @@ struct CrashRegressionTests {
             #expect(r.exitCode == 2, "\(command) \(path): \(r.exitCode) \(r.stderr)")
         }
     }
+
+    @Test("A pipe named like a scenario or a trace is refused, never read (a read would block)")
+    func pipesAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["s.yaml", "t.csv"] { #expect(mkfifo(dir.appendingPathComponent(name).path, 0o600) == 0) }
+        let v = HostileRunner.run(["validate", "s.yaml"], in: dir)
+        #expect(v.exitCode == 2)
+        #expect(v.stderr.contains("s.yaml: error: expected a scenario file (.yaml), found a device, pipe or socket"), "\(v.stderr)")
+        let m = HostileRunner.run(["migrate", "--memory", "1GiB", "--bandwidth", "1Gbit/s", "--dirty-model", "trace",
+                                   "--dirty-trace", "t.csv"], in: dir)
+        #expect(m.exitCode == 2)
+        #expect(m.stderr.contains("a device, pipe or socket"), "\(m.stderr)")
+    }
 }

@@ -30,6 +30,9 @@ enum EmpiricalFileCheck {
             return Refusal(expected: "an existing CSV file of samples", found: "'\(written)': no such file")
         }
         if isDirectory.boolValue { return Refusal(expected: "a CSV file of samples", found: "'\(written)', a directory") }
+        guard ScenarioFileCheck.isRegularFile(path) else {
+            return Refusal(expected: "a CSV file of samples", found: "'\(written)', a device, pipe or socket")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             return Refusal(expected: "a readable CSV file of samples", found: "'\(written)': permission denied")
         }

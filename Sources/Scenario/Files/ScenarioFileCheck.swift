@@ -25,12 +25,26 @@ public enum ScenarioFileCheck {
         if isDirectory.boolValue {
             return .failure(Refusal(code: .unreadableFile, expected: "a scenario file (.yaml)", found: "a directory"))
         }
+        guard isRegularFile(path) else {
+            return .failure(Refusal(code: .unreadableFile, expected: "a scenario file (.yaml)",
+                                    found: "a device, pipe or socket, which could be read without end"))
+        }
         guard extensions.contains(FilePath.pathExtension(of: path)) else {
             let ext = FilePath.pathExtension(of: path)
             return .failure(Refusal(code: .unreadableFile, expected: "a scenario file whose name ends in .yaml or .yml",
                                     found: ext.isEmpty ? "a file name without an extension" : "a '.\(ext)' file"))
         }
         return .success(())
+    }
+
+    /// Whether `path` (after symbolic links) is a plain file: a FIFO or a device named
+    /// `x.yaml` or `x.csv` would block a read, or never end it.
+    public static func isRegularFile(_ path: String) -> Bool {
+        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map {
+            $0.hasPrefix("/") ? $0 : FilePath.join(FilePath.directory(of: path), $0)
+        } ?? path
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+        return type == .typeRegular
     }
 
     /// 1-based line and column (in bytes) of the first byte that is not valid UTF-8.
