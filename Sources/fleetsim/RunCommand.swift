@@ -134,7 +134,10 @@ struct RunCommand: ParsableCommand {
         do {
             _ = try ReportWriter.write(named: files, into: directory)
         } catch {
-            throw CommandFailure.runFailed("error: \(error)")
+            // Foundation's own wording ("Error Domain=NSCocoaErrorDomain Code=...") is no message.
+            let reason = error.reason.contains("Domain=") || error.reason.contains("couldn’t be completed")
+                ? "cannot be written" : error.reason
+            throw CommandFailure.runFailed("error: cannot write \(error.path): \(reason)")
         }
         if !quiet {
             print(outcome.report.summaryMarkdown(), terminator: "")
