@@ -26,15 +26,15 @@ struct MemoryBudget {
     }
 
     // Heap per entity, rounded up from runs of the shipped scenarios (large-fleet: 10,000
-    // hosts and 160,000 instances in about 310 MB with 2 replications at once). Rough on
+    // hosts and 160,000 instances: about 310 MB measured, 350 MiB estimated). Rough on
     // purpose: the estimate only has to tell a feasible run from an impossible one.
     static let bytesPerHost = 4_096.0
-    static let bytesPerInstance = 1_024.0
+    static let bytesPerInstance = 512.0
     /// A replication's metrics and recorder are kept until the reports are written.
     static let keptBytesPerReplication = 4_096.0
     static let keptBytesPerInstancePerReplication = 256.0
     /// A replication in flight holds its model, kernel and observers.
-    static let runningBytesPerInstance = 2_048.0
+    static let runningBytesPerInstance = 1_024.0
     static let runningBytesPerHost = 4_096.0
 
     /// Hosts and instances a scenario would build (counts may be absurd: Doubles, no trap).
