@@ -76,6 +76,10 @@ cli('migrate-memory-2pow63', ['migrate','--memory','9223372036854775808B','--ban
 cli('migrate-page-header-huge', ['migrate','--memory','16GiB','--bandwidth','10Gbit/s','--page-header','1e25B'], frag='--page-header: expected', category=C)
 cli('migrate-xbzrle-cache-huge', ['migrate','--memory','16GiB','--bandwidth','10Gbit/s','--xbzrle','--xbzrle-cache','1e40B'], frag='--xbzrle-cache: expected', category=C)
 
+# --- found by the fuzz tests ---
+FZ='fuzz'
+scen('fuzz-ocpus-1e300-lxd', text=open(os.path.join(root,'regressions','lxd-relay-1bit-client.yaml')).read().replace('      ocpus: 48\n', '      ocpus: 1e300\n', 1), frag='fleet.host_groups[0].ocpus: expected a positive number of at most 1e15', category=FZ)
+
 # --- paths ---
 P='path'
 cli('validate-x', ['validate','x'], frag='x: error: expected an existing scenario file, found no such file', category=P)
@@ -86,7 +90,7 @@ cli('run-dash-empty-stdin', ['run','-','--out','$OUT'], frag='<stdin>:1:1: error
 cli('validate-dash-bad-stdin', ['validate','-'], frag='<stdin>:', category=P, stdin='scenarios/host-memory-2pow63.yaml', position=True)
 cli('validate-etc-shadow', ['validate','/etc/shadow'], frag='expected a scenario file whose name ends in .yaml or .yml', category=P)
 cli('validate-etc-passwd', ['validate','/etc/passwd'], frag='expected a scenario file whose name ends in .yaml or .yml', category=P)
-cli('validate-dev-null', ['validate','/dev/null'], frag='expected a scenario file whose name ends in .yaml or .yml', category=P)
+cli('validate-dev-null', ['validate','/dev/null'], frag='found a device, pipe or socket', category=P)
 cli('validate-empty-name', ['validate',''], frag='error: expected an existing scenario file', category=P)
 cli('validate-slash', ['validate','/'], frag='found a directory', category=P)
 cli('validate-csv-as-scenario', ['validate','scenarios/samples.csv'], frag="found a '.csv' file", category=P)

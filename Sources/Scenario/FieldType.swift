@@ -188,7 +188,7 @@ enum QuantityField {
         case .outOfRange:
             cursor.report(.outOfRange, expected: range.describe(kind), found: quoted)
         case .tooLarge:
-            let limit = kind == .bytes || kind == .bytesPerSecond ? " of at most \(kind.maximumText)" : ""
+            let limit = kind != .duration && kind != .fraction ? " of at most \(kind.maximumText)" : ""
             cursor.report(.outOfRange, expected: expected + limit, found: "\(quoted), which is too large")
         }
     }
