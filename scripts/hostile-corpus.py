@@ -213,6 +213,8 @@ for n,extra,frag in [
   ('downtime-limit-with-ramp',['--preset','nova','--downtime-limit','100ms','--max-downtime','1s'],"--downtime-limit: expected either a fixed limit or a downtime ramp"),
   ('max-sent-factor-zero',['--max-sent-factor','0'],"--max-sent-factor: expected a positive factor"),
   ('preset-typo',['--preset','novaa'],"did you mean 'nova'?"),
+  ('fuzz-switchover-off-nothing-ends',['--memory','2MiB','--switchover-rule','off','--device-state','0B'],"--switchover-rule: expected 'off' only with --max-live-passes or --min-pages-per-pass"),
+  ('fuzz-xen-limits-none',['--preset','xen','--max-live-passes','none','--min-pages-per-pass','none'],"--switchover-rule: expected 'off' only with"),
   ('unknown-flag',['--bandwith','10Gbit/s'],"Unknown option '--bandwith'"),
 ]:
     cli('migrate-'+n, base+extra, frag=frag, category=M)
