@@ -35,7 +35,9 @@ extension CampaignModel {
         if t.rate > 0 {
             // Round the end up to the next nanosecond: the copy is never reported done early.
             let seconds = t.remainingBytes / t.rate
-            let end = t.since + SimTime(nanoseconds: Int64((seconds * 1e9).rounded(.up)))
+            // Capped below Int64: a copy at a few bits per second (LXD relay through a 1 bit/s
+            // client link) would take longer than SimTime holds, and the conversion trapped.
+            let end = t.since + SimTime(nanoseconds: Int64(min((seconds * 1e9).rounded(.up), 9.2e18)))
             t.event = kernel.schedule(at: max(end, kernel.now), .transferDone(i))
         } else {
             t.event = nil   // a cut link: wait for the rate to come back

@@ -15,6 +15,8 @@ public enum OutcomeReason: Sendable, Equatable {
     case aborted(AbortReason)
     case hostFailureDuringPostcopy
     case horizon
+    /// `MigrationRun`'s step bound ended it first (state `running`).
+    case workLimit
 
     public var text: String {
         switch self {
@@ -25,6 +27,7 @@ public enum OutcomeReason: Sendable, Equatable {
         case .aborted(let r): return r.rawValue
         case .hostFailureDuringPostcopy: return "host failure during post-copy"
         case .horizon: return "horizon reached"
+        case .workLimit: return "work limit reached"
         }
     }
 }

@@ -5,15 +5,30 @@ public enum MigrationRun {
     ///   has not ended; nil = run until it ends (a migration that can never converge under the
     ///   `qemu` preset needs a horizon).
     /// - Parameter events: optional external events (failures, cancel) at elapsed times.
+    /// - Parameter maxSteps: stop after this many steps (decisions, rate changes, events) and
+    ///   report `running` with reason `workLimit`: the bound on work that a horizon of years
+    ///   does not give. Kept here, outside the controller, so the controller's loop stays its own.
     public static func run(parameters: MigrationParameters, guest: DirtyModel, wire: WireSchedule,
                            horizonSeconds: Double? = nil, events: [ExternalEvent] = []) -> MigrationOutcome {
+        run(parameters: parameters, guest: guest, wire: wire, horizonSeconds: horizonSeconds, events: events, maxSteps: .max)
+    }
+
+    public static func run(parameters: MigrationParameters, guest: DirtyModel, wire: WireSchedule,
+                           horizonSeconds: Double?, events: [ExternalEvent], maxSteps: Int) -> MigrationOutcome {
         var c = PrecopyController(parameters: parameters, guest: guest, startSeconds: 0,
                                   linkBytesPerSecond: wire.steps[0].atSeconds <= 0 ? wire.steps[0].bytesPerSecond : 0)
         var nextStep = wire.steps[0].atSeconds <= 0 ? 1 : 0
         let sortedEvents = events.sorted { $0.atSeconds < $1.atSeconds }
         var nextEvent = 0
         let horizon = horizonSeconds ?? .infinity
+        var steps = 0
         while !c.isFinished {
+            steps += 1
+            if steps > maxSteps {
+                var o = c.runningOutcome()
+                o.reason = .workLimit
+                return o
+            }
             let stepTime = nextStep < wire.steps.count ? wire.steps[nextStep].atSeconds : .infinity
             let eventTime = nextEvent < sortedEvents.count ? sortedEvents[nextEvent].atSeconds : .infinity
             let decision = c.nextDecisionSeconds

@@ -166,8 +166,7 @@ enum DistributionParser {
                 case "file"?:
                     if let file = m.required("file", .string) {
                         spec.file = file
-                        spec.resolvedFilePath = file.hasPrefix("/") ? file
-                            : (cursor.reader.baseDirectory as NSString).appendingPathComponent(file)
+                        spec.resolvedFilePath = FilePath.join(cursor.reader.baseDirectory, file)
                     } else {
                         ok = false
                     }

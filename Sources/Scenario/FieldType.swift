@@ -72,8 +72,12 @@ extension FieldType where Value == Double {
 
 extension FieldType where Value == Int64 {
     /// Bytes (`16GiB`, `1.5TB`), rounded to a whole byte.
-    public static var bytes: FieldType<Int64> {
-        FieldType<Double>.quantity(.bytes).map { Int64($0.rounded()) }
+    public static var bytes: FieldType<Int64> { .bytes(range: .nonNegative) }
+
+    /// Bytes within `range`, rounded to a whole byte (the parser caps sizes at 1 EiB, so the
+    /// conversion cannot trap).
+    public static func bytes(range: QuantityRange) -> FieldType<Int64> {
+        FieldType<Double>.quantity(.bytes, range: range).map { Int64($0.rounded()) }
     }
 }
 
@@ -184,7 +188,8 @@ enum QuantityField {
         case .outOfRange:
             cursor.report(.outOfRange, expected: range.describe(kind), found: quoted)
         case .tooLarge:
-            cursor.report(.outOfRange, expected: expected, found: "\(quoted), which is too large")
+            let limit = kind != .duration && kind != .fraction ? " of at most \(kind.maximumText)" : ""
+            cursor.report(.outOfRange, expected: expected + limit, found: "\(quoted), which is too large")
         }
     }
 }

@@ -36,6 +36,8 @@ public final class ScenarioReader {
     public private(set) var diagnostics: [ScenarioDiagnostic] = []
     /// The document's root node; nil when the file is missing, empty or not valid YAML.
     public let rootNode: Node?
+    /// What data files may be read and how much memory they may take.
+    public var options = ScenarioReadOptions()
 
     let suppressedKeys: Set<YAMLLoader.Position>
 
@@ -53,38 +55,72 @@ public final class ScenarioReader {
         self.suppressedKeys = loaded.suppressedKeys
     }
 
-    /// Read and parse the file at `path`. A missing or unreadable file is a diagnostic (with no
-    /// line: it has none), not a crash.
-    public convenience init(contentsOfFile path: String, distributionSchema: DistributionSchema = .standard) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let base = directory.isEmpty ? "." : directory
-        guard FileManager.default.fileExists(atPath: path) else {
-            self.init(failedFile: path, code: .missingFile, expected: "an existing scenario file",
-                      found: "no such file", baseDirectory: base, distributionSchema: distributionSchema)
-            return
+    /// Read and parse the file at `path` (`-`: standard input, named `<stdin>`). A missing,
+    /// unreadable or non-YAML file is a diagnostic (with no line: it has none), not a crash.
+    /// A file whose name does not end in `.yaml` or `.yml` is refused before it is read, so an
+    /// error message never quotes lines of some other file (`validate /etc/shadow`).
+    public convenience init(contentsOfFile path: String, distributionSchema: DistributionSchema = .standard,
+                            options: ScenarioReadOptions = ScenarioReadOptions()) {
+        let isStandardInput = path == "-"
+        let file = isStandardInput ? "<stdin>" : path
+        let base = isStandardInput ? "." : FilePath.directory(of: path)
+        switch ScenarioReader.readText(path, isStandardInput: isStandardInput) {
+        case .success(let text):
+            self.init(yaml: text, file: file, baseDirectory: base, distributionSchema: distributionSchema)
+            self.options = options
+        case .failure(let f):
+            self.init(failedFile: file, code: f.code, expected: f.expected, found: f.found, baseDirectory: base,
+                      distributionSchema: distributionSchema, options: options, line: f.line, column: f.column)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            self.init(failedFile: path, code: .unreadableFile, expected: "a readable scenario file",
-                      found: "a file that cannot be read", baseDirectory: base, distributionSchema: distributionSchema)
-            return
+    }
+
+    struct ReadFailure: Error {
+        var code: ScenarioDiagnostic.Code
+        var expected: String
+        var found: String
+        var line = 0
+        var column = 0
+    }
+
+    /// The file's text, or why it is not read.
+    static func readText(_ path: String, isStandardInput: Bool) -> Result<String, ReadFailure> {
+        let data: Data
+        if isStandardInput {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            if case .failure(let refusal) = ScenarioFileCheck.check(path) {
+                return .failure(ReadFailure(code: refusal.code, expected: refusal.expected, found: refusal.found))
+            }
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                return .failure(ReadFailure(code: .unreadableFile, expected: "a readable scenario file",
+                                            found: "a file that cannot be read (permission denied?)"))
+            }
+            data = contents
+        }
+        guard Double(data.count) <= ScenarioFileCheck.maximumBytes else {
+            return .failure(ReadFailure(code: .invalidValue,
+                                        expected: "a scenario file of at most \(Int(ScenarioFileCheck.maximumBytes) / 1_048_576) MiB",
+                                        found: "\(data.count) bytes"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            self.init(failedFile: path, code: .unreadableFile, expected: "UTF-8 text",
-                      found: "bytes that are not UTF-8", baseDirectory: base, distributionSchema: distributionSchema)
-            return
+            let (line, column) = ScenarioFileCheck.firstInvalidUTF8(in: data)
+            return .failure(ReadFailure(code: .unreadableFile, expected: "UTF-8 text", found: "bytes that are not UTF-8",
+                                        line: line, column: column))
         }
-        self.init(yaml: text, file: path, baseDirectory: base, distributionSchema: distributionSchema)
+        return .success(text)
     }
 
     private init(failedFile path: String, code: ScenarioDiagnostic.Code, expected: String, found: String,
-                 baseDirectory: String, distributionSchema: DistributionSchema) {
+                 baseDirectory: String, distributionSchema: DistributionSchema, options: ScenarioReadOptions,
+                 line: Int = 0, column: Int = 0) {
         self.file = path
         self.yaml = ""
         self.baseDirectory = baseDirectory
         self.distributionSchema = distributionSchema
         self.rootNode = nil
         self.suppressedKeys = []
-        self.diagnostics = [ScenarioDiagnostic(code, at: SourceLocation(file: path, line: 0, column: 0),
+        self.options = options
+        self.diagnostics = [ScenarioDiagnostic(code, at: SourceLocation(file: path, line: line, column: column),
                                                expected: expected, found: found)]
     }
 

@@ -21,14 +21,18 @@ public struct EmpiricalData: Sendable, Equatable {
     /// non-blank line is taken as a header if its field in `column` is not a number. Blank
     /// lines and lines starting with '#' are skipped; CRLF line ends and a UTF-8 byte-order
     /// mark are accepted. Every data row must hold a finite number in each requested column.
-    public static func load(csvPath: String, column: CSVColumn,
-                            weightColumn: CSVColumn? = nil) throws(EmpiricalDataError) -> EmpiricalData {
+    ///
+    /// `parseValue`, when given, reads the value column's cells instead of a plain number:
+    /// the scenario loader passes its quantity parser, so cells carry units (`16GiB`, `300ms`)
+    /// and a bare number where a unit is needed is refused with the reason it returns.
+    public static func load(csvPath: String, column: CSVColumn, weightColumn: CSVColumn? = nil,
+                            parseValue: ((String) -> Result<Double, CellRefusal>)? = nil) throws(EmpiricalDataError) -> EmpiricalData {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: csvPath))
             text = String(decoding: data, as: UTF8.self)
         } catch {
-            throw .unreadable(path: csvPath, reason: "\(error)")
+            throw .unreadable(path: csvPath, reason: FileErrorText.reason(error))
         }
 
         // isNewline splits on "\n", "\r\n" (one Character in Swift) and "\r".
@@ -48,7 +52,10 @@ public struct EmpiricalData: Sendable, Equatable {
         if byName(column) || byName(weightColumn) {
             hasHeader = true
         } else if case let .index(i) = column, i < first.fields.count {
-            hasHeader = number(first.fields[i]) == nil
+            hasHeader = parseValue.map { parse in
+                if case .failure(let refusal) = parse(first.fields[i]) { return refusal.isNotANumber }
+                return false
+            } ?? (number(first.fields[i]) == nil)
         } else {
             hasHeader = false
         }
@@ -76,10 +83,21 @@ public struct EmpiricalData: Sendable, Equatable {
             }
             return x
         }
+        func readValue(_ row: (line: Int, fields: [String])) throws(EmpiricalDataError) -> Double {
+            guard let parseValue else { return try read(row, valueAt, column) }
+            guard valueAt >= 0, valueAt < row.fields.count else {
+                throw .missingField(path: csvPath, line: row.line, column: column.description, fieldCount: row.fields.count)
+            }
+            switch parseValue(row.fields[valueAt]) {
+            case .success(let x): return x
+            case .failure(let refusal):
+                throw .badCell(path: csvPath, line: row.line, column: column.description, reason: refusal.reason)
+            }
+        }
         var values: [Double] = []
         var weights: [Double] = []
         for row in rows.dropFirst(hasHeader ? 1 : 0) {
-            values.append(try read(row, valueAt, column))
+            values.append(try readValue(row))
             if let weightAt, let weightColumn { weights.append(try read(row, weightAt, weightColumn)) }
         }
         guard !values.isEmpty else { throw .noData(path: csvPath) }
@@ -93,9 +111,9 @@ public struct EmpiricalData: Sendable, Equatable {
 
     /// Loads a CSV column and builds its empirical distribution; any problem is reported with
     /// the file's path.
-    public static func distribution(csvPath: String, column: CSVColumn,
-                                    weightColumn: CSVColumn? = nil) throws(EmpiricalDataError) -> Distribution {
-        let data = try load(csvPath: csvPath, column: column, weightColumn: weightColumn)
+    public static func distribution(csvPath: String, column: CSVColumn, weightColumn: CSVColumn? = nil,
+                                    parseValue: ((String) -> Result<Double, CellRefusal>)? = nil) throws(EmpiricalDataError) -> Distribution {
+        let data = try load(csvPath: csvPath, column: column, weightColumn: weightColumn, parseValue: parseValue)
         do { return try data.distribution() } catch { throw .invalid(path: csvPath, error) }
     }
 
@@ -104,5 +122,18 @@ public struct EmpiricalData: Sendable, Equatable {
     private static func number(_ field: String) -> Double? {
         guard let x = Double(field), x.isFinite else { return nil }
         return x
+    }
+}
+
+/// Why a CSV cell was refused by a caller's value parser: a short reason in words
+/// (`'8' has no unit; expected a byte size such as 16GiB`).
+public struct CellRefusal: Error, Sendable, Equatable {
+    public var reason: String
+    /// Whether the cell is not a number at all (so a first row of such cells is a header).
+    public var isNotANumber: Bool
+
+    public init(reason: String, isNotANumber: Bool) {
+        self.reason = reason
+        self.isNotANumber = isNotANumber
     }
 }

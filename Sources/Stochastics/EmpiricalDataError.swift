@@ -7,6 +7,8 @@ public enum EmpiricalDataError: Error, Equatable, Sendable, CustomStringConverti
     case missingField(path: String, line: Int, column: String, fieldCount: Int)
     case notANumber(path: String, line: Int, column: String, found: String)
     case unterminatedQuote(path: String, line: Int)
+    /// A cell refused by the caller's parser (e.g. a bare number where a unit is needed).
+    case badCell(path: String, line: Int, column: String, reason: String)
     case invalid(path: String, DistributionError)
 
     public var description: String {
@@ -16,11 +18,13 @@ public enum EmpiricalDataError: Error, Equatable, Sendable, CustomStringConverti
         case let .noData(path):
             return "\(path): no data rows"
         case let .columnNotFound(path, line, column, header):
-            return "\(path) line \(line): no column \(column) in header; found: \(header.joined(separator: ", "))"
+            return "\(path) line \(line): no column \(column) in header; found: \(FileErrorText.excerpt(header.joined(separator: ", ")))"
         case let .missingField(path, line, column, fieldCount):
             return "\(path) line \(line): column \(column) missing, found only \(fieldCount) field(s)"
         case let .notANumber(path, line, column, found):
-            return "\(path) line \(line), column \(column): expected a finite number, found '\(found)'"
+            return "\(path) line \(line), column \(column): expected a finite number, found '\(FileErrorText.excerpt(found))'"
+        case let .badCell(path, line, column, reason):
+            return "\(path) line \(line), column \(column): \(reason)"
         case let .unterminatedQuote(path, line):
             return "\(path) line \(line): unterminated quoted field"
         case let .invalid(path, error):

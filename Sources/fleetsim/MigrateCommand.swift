@@ -47,10 +47,10 @@ struct MigrateCommand: ParsableCommand {
 
     // MARK: guest
 
-    @Option(help: ArgumentHelp("Guest memory (required), e.g. 16GiB; a whole number of pages.", valueName: "size"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Guest memory (required), e.g. 16GiB; a whole number of pages.", valueName: "size"))
     var memory: String
 
-    @Option(help: ArgumentHelp("Guest write rate: 200MiB/s, 50000pages/s or 2%/s (of memory per second). With --hot-fraction, the rate of the cold rest of memory. Default 0.", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Guest write rate: 200MiB/s, 50000pages/s or 2%/s (of memory per second). With --hot-fraction, the rate of the cold rest of memory. Default 0.", valueName: "rate"))
     var dirty: String?
 
     @Option(help: ArgumentHelp("How writes land on a region: uniform (at random) or sequential (on pages not yet written since the last sync).", valueName: "uniform|sequential"))
@@ -71,7 +71,7 @@ struct MigrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("CSV of 'seconds,bytes_per_second' lines for --dirty-model trace (e.g. dirty-pages-rate sampled from query-migrate).", valueName: "file"))
     var dirtyTrace: String?
 
-    @Option(help: ArgumentHelp("Seed of the bitmap model's random stream.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the bitmap model's random stream.", valueName: "n"))
     var seed: String = "1"
 
     @Option(help: ArgumentHelp("Page size (TARGET_PAGE_SIZE 4KiB on x86; 2MiB for huge pages). A power of two.", valueName: "size"))
@@ -85,7 +85,7 @@ struct MigrateCommand: ParsableCommand {
 
     // MARK: wire
 
-    @Option(help: ArgumentHelp("Link rate (required), e.g. 10Gbit/s.", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Link rate (required), e.g. 10Gbit/s.", valueName: "rate"))
     var bandwidth: String
 
     @Option(help: ArgumentHelp("From TIME on the link runs at RATE, e.g. 60s=5Gbit/s (repeatable).", valueName: "time=rate"))
@@ -111,7 +111,7 @@ struct MigrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Management preset: qemu, libvirt, nova, kubevirt or xen.", valueName: "name"))
     var preset: String = "qemu"
 
-    @Option(help: ArgumentHelp("QEMU downtime-limit (default 300ms, DEFAULT_MIGRATE_SET_DOWNTIME in options.c; at most 2000s). Under a downtime ramp (nova) use --downtime-steps 0 first.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("QEMU downtime-limit (default 300ms, DEFAULT_MIGRATE_SET_DOWNTIME in options.c; at most 2000s). Under a downtime ramp (nova) use --downtime-steps 0 first.", valueName: "duration"))
     var downtimeLimit: String?
 
     @Flag(help: "Enable auto-converge (QEMU's auto-converge capability): throttle the guest's vCPUs when it dirties faster than the wire.")
@@ -225,12 +225,19 @@ struct MigrateCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of the pass table.")
     var json = false
 
+    @Option(help: ArgumentHelp("Stop after this many controller steps and report 'running (work limit reached)': a guest that never converges over a horizon of years would otherwise run for hours. Default 200000.", valueName: "n"))
+    var maxSteps: String?
+
+    @Option(help: ArgumentHelp("Refuse a run estimated to need more memory than this (the bitmap model, a trace file). Default: half the physical memory.", valueName: "size"))
+    var maxMemory: String?
+
     func run() throws {
         let setup = try MigrateSetup(self)
         let outcome = MigrationRun.run(parameters: setup.parameters, guest: setup.makeGuest(), wire: setup.wire,
-                                       horizonSeconds: setup.horizonSeconds, events: setup.events)
+                                       horizonSeconds: setup.horizonSeconds, events: setup.events,
+                                       maxSteps: setup.maxSteps)
         if json {
-            print(MigrationReportRenderer.json(outcome))
+            print(MigrateJSON.render(outcome, setup: setup))
         } else {
             print(setup.summaryLines.joined(separator: "\n"))
             print("")

@@ -1,5 +1,6 @@
 import Foundation
 import MigrationEngine
+import Scenario
 import Stochastics
 
 /// The flags of `fleetsim migrate` turned into what `MigrationRun` takes: parameters (preset
@@ -16,6 +17,8 @@ struct MigrateSetup {
     var seed: UInt64
     var wire: WireSchedule
     var horizonSeconds: Double
+    /// Controller steps before the run stops (`--max-steps`).
+    var maxSteps: Int
     var events: [MigrationRun.ExternalEvent]
 
     /// The dirty-memory model, built fresh (the bitmap model's stream is seeded here).
@@ -31,6 +34,7 @@ struct MigrateSetup {
     }
 
     init(_ c: MigrateCommand) throws(CommandFailure) {
+        let budget = try MemoryBudget.parse(c.maxMemory)
         preset = try FlagValue.choice(c.preset, flag: "--preset", ManagementPreset.allCases.map { ($0.rawValue, $0) })
 
         // MARK: guest memory and pages
@@ -59,6 +63,12 @@ struct MigrateSetup {
             throw FlagValue.failure("--seed", expected: "a whole number from 0 to \(UInt64.max)", found: FlagValue.quote(c.seed))
         }
         seed = seedValue
+        if modelKind == .bitmap {
+            // One bit per page, plus the per-region tables: refuse a bitmap that cannot fit
+            // (`--memory 1PiB --dirty-model bitmap` asked the allocator for 32 GiB and died).
+            let pages = Double(memory / page)
+            try budget.check(pages / 8 + 4_096, for: "the page bitmap of \(MemoryText.bytes(Double(memory))) in \(SimTimeText.bytes(pageBytes)) pages")
+        }
         let distribution: WriteDistribution = try FlagValue.choice(
             c.dirtyDistribution, flag: "--dirty-distribution", [("uniform", .uniform), ("sequential", .distinctUntilFull)])
         if modelKind == .trace {
@@ -70,21 +80,7 @@ struct MigrateSetup {
                 throw FlagValue.failure(flag, expected: "no write rates with --dirty-model trace (the trace gives them)",
                                         found: "\(flag) as well")
             }
-            let text: String
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw FlagValue.failure("--dirty-trace", expected: "a readable CSV file", found: "\(FlagValue.quote(path)) (\(error.localizedDescription))")
-            }
-            do {
-                traceSamples = try TraceDirtyModel.parseCSV(text)
-            } catch let TraceDirtyModel.TraceError.badLine(n, line) {
-                throw FlagValue.failure("--dirty-trace", expected: "lines of 'seconds,bytes_per_second'",
-                                        found: "line \(n) of \(FlagValue.quote(path)): \(FlagValue.quote(line))")
-            } catch {
-                throw FlagValue.failure("--dirty-trace", expected: "lines of 'seconds,bytes_per_second'", found: "\(error)")
-            }
-            guard !traceSamples.isEmpty else {
-                throw FlagValue.failure("--dirty-trace", expected: "at least one sample", found: "\(FlagValue.quote(path)) with none")
-            }
+            traceSamples = try TraceFile.load(path, budget: budget)
             workload = GuestWorkload(memoryBytes: memory, pageSizeBytes: page)
         } else {
             if c.dirtyTrace != nil {
@@ -207,6 +203,14 @@ struct MigrateSetup {
 
         // MARK: run
         horizonSeconds = try FlagValue.duration(c.horizon, flag: "--horizon", positive: true)!
+        maxSteps = try c.maxSteps.map { v throws(CommandFailure) in
+            try FlagValue.integer(v, flag: "--max-steps", in: 1...1_000_000_000)
+        } ?? Self.defaultMaxSteps
+        // The trace model sums its samples at every step: a long trace makes each step dear,
+        // so the step bound shrinks with it (the run then ends on 'work limit reached').
+        if !traceSamples.isEmpty {
+            maxSteps = min(maxSteps, max(100, Self.traceWorkBudget / traceSamples.count))
+        }
         let kinds: [(String, MigrationRun.ExternalEvent.Kind)] = [
             ("source-failure", .hostFailure(.source)), ("target-failure", .hostFailure(.target)),
             ("link-failure", .linkFailure), ("link-restored", .linkRestored), ("cancel", .cancel),
@@ -221,6 +225,18 @@ struct MigrateSetup {
         parameters = p
     }
 
+    /// Controller steps (pass ends, window closes, events) a run may take: about 200,000
+    /// passes, a year of a non-converging 16 GiB guest, a few seconds of a debug build. A
+    /// 100-year horizon on such a guest would otherwise take minutes and gigabytes of passes.
+    static let defaultMaxSteps = 200_000
+
+    /// Trace samples summed over a whole run (steps x samples): about a second of a release
+    /// build (the trace model walks every sample at each step).
+    static let traceWorkBudget = 100_000_000
+
+    /// The shortest completion timeout accepted.
+    static let minimumCompletionTimeoutSeconds = 1.0
+
     /// Timeouts, the timeout action, the downtime ramp and Xen's limits, on top of the preset.
     static func applyManagement(_ c: MigrateCommand, preset: ManagementPreset, to p: inout MigrationParameters) throws(CommandFailure) {
         var m = p.management
@@ -234,6 +250,12 @@ struct MigrateSetup {
                                     found: "both")
         case (let v?, nil):
             m.completionTimeoutSeconds = try FlagValue.duration(v, flag: "--completion-timeout", positive: true, allowNone: true)
+            // A timeout before the setup is over aborts before a byte is sent: a typo (1ns for
+            // 1s), not a policy.
+            if let t = m.completionTimeoutSeconds, t < minimumCompletionTimeoutSeconds {
+                throw FlagValue.failure("--completion-timeout", expected: "a duration of at least 1s or 'none'",
+                                        found: "\(FlagValue.quote(v)), which ends the migration before it starts")
+            }
         case (nil, let v?):
             let perGiB = try FlagValue.duration(v, flag: "--completion-timeout-per-gib", positive: true)!
             // driver.py: completion_timeout = int(live_migration_completion_timeout * data_gb)
@@ -291,13 +313,18 @@ struct MigrateSetup {
             }
         }
         if let v = c.downtimeLimit {
-            guard m.downtimeSteps.isEmpty else {
+            // One rule everywhere (scenario files, this command, docs): a stated downtime limit is
+            // the limit and replaces a preset's ramp (Nova's). A ramp asked for by its own flags
+            // as well is a contradiction.
+            if !m.downtimeSteps.isEmpty, c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
                 throw FlagValue.failure("--downtime-limit",
-                                        expected: "no fixed limit while a downtime ramp sets it (add --downtime-steps 0 for a fixed limit, or shape the ramp with --max-downtime)",
-                                        found: FlagValue.quote(v))
+                                        expected: "either a fixed limit or a downtime ramp (--downtime-steps, --downtime-delay, --max-downtime), not both",
+                                        found: "\(FlagValue.quote(v)) with a ramp")
             }
-            // options.c: downtime-limit at most MAX_MIGRATE_DOWNTIME (2000 s).
-            p.downtimeLimitSeconds = try FlagValue.duration(v, flag: "--downtime-limit", atMost: 2000)!
+            m.downtimeSteps = []
+            // options.c: downtime-limit at most MAX_MIGRATE_DOWNTIME (2000 s). Zero would never
+            // switch over unless nothing is dirty: refused as the scenario files refuse it.
+            p.downtimeLimitSeconds = try FlagValue.duration(v, flag: "--downtime-limit", positive: true, atMost: 2000)!
         }
 
         // Xen's limits (xc_domain_save.c) and the switchover rule.
@@ -321,6 +348,14 @@ struct MigrateSetup {
         }
         if let v = c.switchoverRule {
             m.switchoverRuleEnabled = try FlagValue.choice(v, flag: "--switchover-rule", [("on", true), ("off", false)])
+        }
+        // Without QEMU's rule only Xen's pass count or pass size ends pre-copy. With neither, the
+        // passes shrink towards zero length and the controller spins at one instant (fuzzing
+        // found a 2 MiB guest that never returned): refused here, outside the controller.
+        if !m.switchoverRuleEnabled && m.maxLivePasses == nil && (m.minPagesPerPass ?? 0) < 1 {
+            throw FlagValue.failure("--switchover-rule",
+                                    expected: "'off' only with --max-live-passes or --min-pages-per-pass of at least 1 (with neither, nothing ends pre-copy)",
+                                    found: "'off' with neither")
         }
         p.management = m
     }

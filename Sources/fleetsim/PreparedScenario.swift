@@ -17,22 +17,37 @@ struct PreparedScenario {
 
     /// `Reports/<this>`: the scenario file's base name without extension.
     var defaultReportName: String {
-        let base = (loaded.path as NSString).lastPathComponent
-        return (base as NSString).deletingPathExtension
+        loaded.path == "<stdin>" ? "stdin" : FilePath.stem(of: loaded.path)
     }
 
     static func load(path: String, seedOverride: UInt64?, replicationsOverride: Int?,
-                     scale: Double? = nil) throws(CommandFailure) -> PreparedScenario {
+                     scale: Double? = nil, budget: MemoryBudget = MemoryBudget(limitBytes: MemoryBudget.defaultLimitBytes),
+                     allowOutsidePaths: Bool = false,
+                     jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(CommandFailure) -> PreparedScenario {
         let loaded: LoadedScenario
-        switch ScenarioLoader.load(path: path) {
+        let options = ScenarioReadOptions(allowOutsidePaths: allowOutsidePaths, maxMemoryBytes: budget.limitBytes)
+        switch ScenarioLoader.load(path: path, options: options) {
         case .success(let l): loaded = l
         case .failure(let failure): throw .badInput(failure.rendered)
         }
         var config = loaded.config
         if let seedOverride { config.seed = seedOverride }
+        // Estimate before building anything: counts may be 10^10 or scaled by 10^300.
+        let size = MemoryBudget.fleetSize(config, scale: scale)
+        let replications = replicationsOverride ?? loaded.replications
+        let needed = MemoryBudget.estimate(hosts: size.hosts, instances: size.instances,
+                                           replications: Double(replications), jobs: Double(max(1, jobs)))
+        try budget.check(needed, for: "\(FleetCountText.count(size.hosts)) hosts, \(FleetCountText.count(size.instances)) instances and \(replications) replication(s)",
+                         file: loaded.path)
         if let scale { config = scaled(config, by: scale) }
+        let fleet: Fleet
         do {
-            let fleet = try FleetBuilder.build(config.fleet, seed: config.seed, generator: config.generator)
+            fleet = try FleetBuilder.build(config.fleet, seed: config.seed, generator: config.generator)
+        } catch {
+            throw .badInput(loaded.diagnostic(for: error).rendered)
+        }
+        if let problem = CampaignSelectionCheck.problem(config, fleet: fleet, loaded: loaded) { throw .badInput(problem.rendered) }
+        do {
             let hosts = try CampaignRunner.campaignHosts(config, fleet: fleet)
             try CampaignRunner.validateFailures(config, fleet: fleet)
             var prepared = PreparedScenario(loaded: loaded, config: config, fleet: fleet, campaignHostCount: hosts.count,
@@ -51,7 +66,9 @@ struct PreparedScenario {
     /// scenario, or a test of it at a small size. Explicit hosts and instances are kept.
     static func scaled(_ config: SimulationConfig, by factor: Double) -> SimulationConfig {
         var c = config
-        func scale(_ n: Int) -> Int { max(1, Int((Double(n) * factor).rounded())) }
+        // Clamped before the conversion (a factor of 1e300 trapped); the memory estimate has
+        // refused such sizes already, the clamp only keeps this function total.
+        func scale(_ n: Int) -> Int { max(1, Int(min((Double(n) * factor).rounded(), 1e15))) }
         for k in c.fleet.hostGroups.indices { c.fleet.hostGroups[k].count = scale(c.fleet.hostGroups[k].count) }
         for k in c.fleet.instanceGroups.indices { c.fleet.instanceGroups[k].count = scale(c.fleet.instanceGroups[k].count) }
         c.campaign.maxHostsInMaintenance = scale(c.campaign.maxHostsInMaintenance)

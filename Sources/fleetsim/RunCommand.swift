@@ -3,6 +3,7 @@ import ArgumentParser
 import FleetSimulation
 import Reporting
 import Scenario
+import Stochastics
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,14 +23,16 @@ struct RunCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML); '-' reads standard input.")
     var scenario: String
 
-    @Option(help: "Override the scenario's seed.")
-    var seed: UInt64?
+    // Read as text with `.unconditional` parsing, so `--seed -1` is our "expected a whole
+    // number" error rather than ArgumentParser's "Missing value".
+    @Option(parsing: .unconditional, help: "Override the scenario's seed (0 to 2^64-1).")
+    var seed: String?
 
-    @Option(help: "Independent replications (default: the scenario's, else 1).")
-    var replications: Int?
+    @Option(parsing: .unconditional, help: "Independent replications (default: the scenario's, else 1).")
+    var replications: String?
 
     @Option(help: "Output directory (default: Reports/<scenario file name>).")
     var out: String?
@@ -43,47 +46,81 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not print the summary on standard output.")
     var quiet = false
 
-    @Option(help: "Replications run at once (default: the number of cores). Reports do not depend on it.")
-    var jobs: Int?
+    @Option(parsing: .unconditional, help: "Replications run at once (default: the number of cores). Reports do not depend on it.")
+    var jobs: String?
 
-    @Option(help: "Multiply every generated host and instance group's count, and the hosts in maintenance at once, by this factor (e.g. 0.01 for a quick look at a large scenario).")
-    var scale: Double?
+    @Option(parsing: .unconditional, help: "Multiply every generated host and instance group's count, and the hosts in maintenance at once, by this factor (e.g. 0.01 for a quick look at a large scenario).")
+    var scale: String?
 
-    func validate() throws {
-        if let replications, replications < 1 {
-            throw ValidationError("--replications must be at least 1, got \(replications)")
-        }
-        if let jobs, jobs < 1 {
-            throw ValidationError("--jobs must be at least 1, got \(jobs)")
-        }
-        if let scale, !(scale > 0 && scale.isFinite) {
-            throw ValidationError("--scale must be a positive number, got \(scale)")
-        }
-        _ = try parsedFormats()
+    @Option(parsing: .unconditional, help: "Refuse a run estimated to need more memory than this, e.g. 8GiB (default: half the physical memory).")
+    var maxMemory: String?
+
+    @Flag(help: "Let empirical distributions read CSV files outside the scenario's folder.")
+    var allowOutsidePaths = false
+
+    /// The numeric flags, checked: every failure names the flag, what it expects and what it found.
+    struct Numbers {
+        var seed: UInt64?
+        var replications: Int?
+        var jobs: Int
+        var scale: Double?
+        var budget: MemoryBudget
     }
 
-    func parsedFormats() throws -> [ReportFormat] {
+    func numbers() throws(CommandFailure) -> Numbers {
+        var n = Numbers(jobs: ProcessInfo.processInfo.activeProcessorCount, budget: try MemoryBudget.parse(maxMemory))
+        if let seed {
+            guard let value = UInt64(seed.trimmingCharacters(in: .whitespaces)) else {
+                throw FlagValue.failure("--seed", expected: "a whole number from 0 to \(UInt64.max)", found: FlagValue.quote(seed))
+            }
+            n.seed = value
+        }
+        // A billion replications would be refused by the memory estimate anyway; this bound
+        // keeps the count an Int the estimate can multiply.
+        if let replications { n.replications = try FlagValue.integer(replications, flag: "--replications", in: 1...1_000_000_000) }
+        if let jobs { n.jobs = try FlagValue.integer(jobs, flag: "--jobs", in: 1...4096) }
+        if let scale {
+            let expected = "a positive factor of at most 1000 (e.g. 0.01)"
+            let x = try FlagValue.real(scale, flag: "--scale", expected: expected)
+            guard x > 0, x <= 1000 else {
+                throw FlagValue.failure("--scale", expected: expected, found: "\(FlagValue.quote(scale)), which is out of range")
+            }
+            n.scale = x
+        }
+        return n
+    }
+
+    func parsedFormats() throws(CommandFailure) -> [ReportFormat] {
         var formats: [ReportFormat] = []
+        let expected = "a comma-separated list of json, csv, md"
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let f = ReportFormat(rawValue: name) else {
-                throw ValidationError("--format: unknown format '\(name)' (expected a comma-separated list of json, csv, md)")
+                let suggestion = Suggestions.closest(to: name, in: ["json", "csv", "md"]).map { "; did you mean '\($0)'?" } ?? ""
+                throw FlagValue.failure("--format", expected: expected, found: "unknown format \(FlagValue.quote(name))\(suggestion)")
             }
             if !formats.contains(f) { formats.append(f) }
         }
+        // `--format ""` wrote nothing and still said "Reports written".
+        guard !formats.isEmpty else { throw FlagValue.failure("--format", expected: expected, found: "no format") }
         return formats
     }
 
     func run() throws {
-        let prepared = try PreparedScenario.load(path: scenario, seedOverride: seed, replicationsOverride: replications,
-                                                 scale: scale)
-        let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true,
-                                          jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Flags first (ArgumentParser's validate() would wrap our messages), then the output
+        // directory, then the scenario: a bad input is found before anything runs.
+        let n = try numbers()
+        let formats = try parsedFormats()
+        if let out { try OutputDirectoryCheck.check(out) }
+        let prepared = try PreparedScenario.load(path: scenario, seedOverride: n.seed, replicationsOverride: n.replications,
+                                                 scale: n.scale, budget: n.budget, allowOutsidePaths: allowOutsidePaths,
+                                                 jobs: n.jobs)
+        let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true, jobs: n.jobs)
         if let violation = outcome.firstViolation {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")
         }
         let directory = out ?? "Reports/" + prepared.defaultReportName
         var files: [(String, String)] = []
-        for f in try parsedFormats() {
+        for f in formats {
             switch f {
             case .json: files.append((f.fileName, outcome.report.summaryJSON().rendered()))
             case .csv:
@@ -97,7 +134,10 @@ struct RunCommand: ParsableCommand {
         do {
             _ = try ReportWriter.write(named: files, into: directory)
         } catch {
-            throw CommandFailure.runFailed("\(error)")
+            // Foundation's own wording ("Error Domain=NSCocoaErrorDomain Code=...") is no message.
+            let reason = error.reason.contains("Domain=") || error.reason.contains("couldn’t be completed")
+                ? "cannot be written" : error.reason
+            throw CommandFailure.runFailed("error: cannot write \(error.path): \(reason)")
         }
         if !quiet {
             print(outcome.report.summaryMarkdown(), terminator: "")

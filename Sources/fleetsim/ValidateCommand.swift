@@ -14,11 +14,18 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML); '-' reads standard input.")
     var scenario: String
 
+    @Option(parsing: .unconditional, help: "Refuse a scenario estimated to need more memory than this to run, e.g. 8GiB (default: half the physical memory).")
+    var maxMemory: String?
+
+    @Flag(help: "Let empirical distributions read CSV files outside the scenario's folder.")
+    var allowOutsidePaths = false
+
     func run() throws {
-        let prepared = try PreparedScenario.load(path: scenario, seedOverride: nil, replicationsOverride: nil)
-        print("\(scenario): valid (\(prepared.fleet.hosts.count) hosts, \(prepared.fleet.instances.count) instances, \(prepared.campaignHostCount) hosts in the campaign)")
+        let prepared = try PreparedScenario.load(path: scenario, seedOverride: nil, replicationsOverride: nil,
+                                                 budget: try MemoryBudget.parse(maxMemory), allowOutsidePaths: allowOutsidePaths)
+        print("\(prepared.loaded.path): valid (\(prepared.fleet.hosts.count) hosts, \(prepared.fleet.instances.count) instances, \(prepared.campaignHostCount) hosts in the campaign)")
     }
 }

@@ -66,7 +66,7 @@ import Testing
         let diagnostics = schemaLoad(yaml).diagnostics
         #expect(diagnostics.map(\.code) == [.missingUnit, .missingUnit])
         #expect(diagnostics.map(\.description) == [
-            "s.yaml:7:15: error: fleet.host_groups[0].memory: expected a byte size with a unit (e.g. 16GiB, 512MiB, 1.5TB), found '16' (missing unit)",
+            "s.yaml:7:15: error: fleet.host_groups[0].memory: expected a positive byte size with a unit (e.g. 16GiB, 512MiB, 1.5TB), found '16' (missing unit)",
             "s.yaml:8:12: error: fleet.host_groups[0].nic: expected a positive bandwidth with a unit (e.g. 25Gbit/s, 10Gbps, 128MiB/s), found '25' (missing unit)",
         ])
         // A duration without a unit, too.

@@ -194,7 +194,7 @@ private let defaultScenario = "Scenarios/default.yaml"
         let out = tmp.path("out")
         let r = CLIRunner.run(["run", defaultScenario, "--out", out, "--replications", "0"])
         #expect(r.exitCode == 2)
-        #expect(r.stderr.contains("--replications must be at least 1, got 0"))
+        #expect(r.stderr.contains("--replications: expected a whole number from 1 to 1000000000, found '0'"))
         #expect(!FileManager.default.fileExists(atPath: out))
         let negative = CLIRunner.run(["run", defaultScenario, "--out", out, "--replications=-3"])
         #expect(negative.exitCode == 2)
@@ -235,7 +235,7 @@ private let defaultScenario = "Scenarios/default.yaml"
         let expectedPrefixes = [
             "\(scenario):5:14: error: fleet.host_groups[0].count: expected a whole number",
             "\(scenario):9:12: error: fleet.host_groups[0].nic: expected a positive bandwidth",
-            "\(scenario):14:15: error: fleet.hosts[0].memory: expected a byte size with a unit",
+            "\(scenario):14:15: error: fleet.hosts[0].memory: expected a positive byte size with a unit",
             "\(scenario):17:3: error: campaign.max_hosts_in_maintenanse: expected one of the keys",
         ]
         for (line, prefix) in zip(errors, expectedPrefixes) {

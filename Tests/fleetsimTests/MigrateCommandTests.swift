@@ -4,7 +4,8 @@ import Testing
 /// End-to-end tests of `fleetsim migrate`: they run the built binary (see `FleetsimBinary`).
 @Suite("fleetsim migrate")
 struct MigrateCommandTests {
-    static let jsonKeys = ["total_time_s", "downtime_s", "bytes_sent", "passes", "outcome", "reason", "pass_list"]
+    static let jsonKeys = ["total_time_s", "downtime_s", "bytes_sent", "passes", "outcome", "reason", "pass_list",
+                           "postcopy", "settings"]
 
     /// Runs `fleetsim migrate ... --json`, expects exit 0 and one JSON object on stdout.
     func runJSON(_ args: [String]) throws -> (object: [String: Any], text: String) {
@@ -153,7 +154,13 @@ struct MigrateCommandTests {
               (["--horizon", "0s"], "--horizon"),
               (["--preset", "libvirt", "--completion-timeout", "10min", "--timeout-action", "abort"], "--timeout-action"),
               (["--timeout-action", "pause"], "--timeout-action"),
-              (["--preset", "nova", "--downtime-limit", "300ms"], "--downtime-limit"),
+              (["--preset", "nova", "--downtime-limit", "300ms", "--max-downtime", "1s"], "--downtime-limit"),
+              (["--downtime-limit", "0s"], "--downtime-limit"),
+              (["--completion-timeout", "1ns"], "--completion-timeout"),
+              (["--seed", "-1"], "--seed"),
+              (["--device-state", "1e30B"], "--device-state"),
+              (["--dirty-model", "bitmap", "--memory", "1PiB"], "--max-memory"),
+              (["--dirty-model", "trace", "--dirty-trace", "/etc/passwd"], "--dirty-trace"),
           ])
     func badValue(extra: [String], flag: String) {
         var args = ["migrate", "--memory", "16GiB", "--bandwidth", "10Gbit/s"]

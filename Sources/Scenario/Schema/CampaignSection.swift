@@ -92,7 +92,7 @@ enum CampaignSection {
         let downtime = m.optional("downtime_limit", .duration(range: .positive))
         let autoConverge = m.optional("auto_converge", .bool)
         let postcopyAfter = m.optional("postcopy_after", .count)
-        let page = m.optional("page_size", .bytes)
+        let page = ScenarioLimits.pageSize(m)
         let device = m.optional("device_state", .bytes)
         return LiveMigrationConfig(preset: preset, maxBandwidthBytesPerSecond: cap,
                                    downtimeLimitSeconds: downtime.map(\.seconds), autoConverge: autoConverge,

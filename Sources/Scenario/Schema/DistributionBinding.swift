@@ -32,20 +32,59 @@ enum DistributionBinding {
     static func build(_ spec: DistributionSpecNode, reader: ScenarioReader) -> Distribution? {
         guard let kind = DistributionKind(rawValue: spec.kind) else { return nil }
         if kind == .empirical, let path = spec.resolvedFilePath {
+            if let refusal = EmpiricalFileCheck.refusal(path: path, written: spec.file ?? path, reader: reader) {
+                reader.report(spec.diagnostic(parameter: "file", expected: refusal.expected, found: refusal.found))
+                return nil
+            }
             let column: CSVColumn = spec.column.map { Int($0).map(CSVColumn.index) ?? .name($0) } ?? .index(0)
+            let quantity = spec.quantityKind
             do {
-                return try EmpiricalData.distribution(csvPath: path, column: column)
+                let distribution = try EmpiricalData.distribution(csvPath: path, column: column) { cell in
+                    EmpiricalFileCheck.parseCell(cell, as: quantity)
+                }
+                return checkedTail(distribution, spec, reader: reader)
             } catch {
                 reader.report(spec.diagnostic(parameter: "file", expected: "a CSV file of samples", found: "\(error)"))
                 return nil
             }
         }
         do {
-            return try Distribution.make(kind: kind, parameters: spec.parameters, values: spec.values)
+            return checkedTail(try Distribution.make(kind: kind, parameters: spec.parameters, values: spec.values), spec,
+                               reader: reader)
         } catch {
             reader.report(spec.diagnostic(parameter: parameterNamed(in: error), expected: "valid \(kind.rawValue) parameters",
                                           found: "\(error)"))
             return nil
+        }
+    }
+
+    /// How far out the tail is checked: all but one draw in a billion must fit.
+    static let tailProbability = 1e-9
+
+    /// The distribution, unless its draws would not fit the model's integer types (a
+    /// lognormal memory with a p99 of 10^30 GiB, a Pareto boot time with shape 0.01): those
+    /// crashed the run on a conversion; now they are refused where they are written.
+    static func checkedTail(_ d: Distribution, _ spec: DistributionSpecNode, reader: ScenarioReader) -> Distribution? {
+        let kind = spec.quantityKind
+        let limit = kind.maximumMagnitude
+        let high = d.quantile(1 - tailProbability) ?? .infinity
+        let low = d.quantile(tailProbability) ?? -.infinity
+        guard high.isFinite, low.isFinite, abs(high) <= limit, abs(low) <= limit else {
+            let worst = !(high.isFinite && low.isFinite) ? Double.infinity : max(abs(high), abs(low))
+            reader.report(spec.diagnostic(
+                expected: "a distribution whose draws stay within \(kind.maximumText) (checked at its \(1 - tailProbability) quantile)",
+                found: "one reaching \(worst.isFinite ? String(format: "%.3g", worst) : "infinity")\(baseUnit(kind))"))
+            return nil
+        }
+        return d
+    }
+
+    static func baseUnit(_ kind: QuantityKind) -> String {
+        switch kind {
+        case .bytes: return " B"
+        case .bytesPerSecond: return " B/s"
+        case .duration: return " s"
+        case .fraction, .count, .real: return ""
         }
     }
 

@@ -34,6 +34,9 @@ import Stochastics
 /// docs/failure-reference.md. Call it from the loader as
 /// `root.mapping("failures", required: false) { FailureSection.read($0) } ?? .none`.
 public enum FailureSection {
+    /// The shortest mean time between failures (and the fastest failure rate) accepted.
+    static let minimumMTBFSeconds = 60.0
+
     /// The configuration, or nil when anything in it is wrong (every problem is reported).
     public static func read(_ m: MappingReader) -> FailureConfig? {
         let errorsBefore = PolicySection.errorCount(m.reader)
@@ -63,10 +66,13 @@ public enum FailureSection {
         if let mtbf = m.node("mtbf"), !mtbf.isNull {
             // A mapping is the distribution of the time to failure itself; a plain duration is
             // a mean time between failures, i.e. exponential (constant hazard) with that mean.
+            // At least a minute: an MTBF of 1 ns schedules a failure per host per nanosecond, a run
+            // that never ends; real MTBFs are months.
             if mtbf.isMapping {
-                h.timeToFailureSeconds = m.distribution("mtbf", .duration, range: .positive)
+                h.timeToFailureSeconds = m.distribution("mtbf", .duration, range: .atLeast(minimumMTBFSeconds))
             } else {
-                h.timeToFailureSeconds = mtbf.decode(.duration(range: .positive)).map { .exponential(mean: $0.seconds) }
+                h.timeToFailureSeconds = mtbf.decode(.duration(range: .atLeast(minimumMTBFSeconds)))
+                    .map { .exponential(mean: $0.seconds) }
             }
         }
         h.repairSeconds = m.distribution("repair", .duration, default: h.repairSeconds) ?? h.repairSeconds
@@ -196,6 +202,12 @@ extension FieldType where Value == Double {
             if let first = per.unicodeScalars.first, !("0"..."9").contains(first), first != "." { per = "1" + per }
             switch QuantityParser.parseDuration(per) {
             case .success(let t) where t > .zero:
+                // At most one per minute, as for `mtbf`: a faster rate floods the run with events.
+                guard count / t.seconds <= 1 / FailureSection.minimumMTBFSeconds else {
+                    cursor.report(.outOfRange, expected: expected + " of at most 1/1min",
+                                  found: "\(NodeCursor.quote(text)), which is more often")
+                    return nil
+                }
                 return count / t.seconds
             case .success:
                 cursor.report(.outOfRange, expected: expected, found: "\(NodeCursor.quote(text)), per a zero duration")

@@ -37,6 +37,17 @@ public struct LoadedScenario {
     }
 }
 
+extension LoadedScenario {
+    /// A diagnostic at the key path `keyPath` (or the nearest key written), for checks made on
+    /// the built configuration.
+    public func diagnostic(at keyPath: String, expected: String, found: String, suggestion: String? = nil) -> ScenarioError {
+        let fieldPath = FieldPath(parsing: keyPath)
+        let node = rootNode.flatMap { fieldPath.locate(in: $0) }
+        return ScenarioError([ScenarioDiagnostic(.invalidValue, at: SourceLocation(file: path, mark: node?.mark),
+                                                 path: fieldPath, expected: expected, found: found, suggestion: suggestion)])
+    }
+}
+
 extension ScenarioError {
     /// All diagnostics, one per line, as the CLI prints them.
     public var rendered: String { description }
@@ -44,19 +55,22 @@ extension ScenarioError {
 
 /// Reads scenario files. See docs/scenario-reference.md for every key.
 public enum ScenarioLoader {
-    public static func load(path: String) -> Result<LoadedScenario, ScenarioError> {
-        let reader = ScenarioReader(contentsOfFile: path, distributionSchema: .stochastics)
-        return load(reader: reader, path: path)
+    /// `path` `-` reads standard input (named `<stdin>` in messages).
+    public static func load(path: String, options: ScenarioReadOptions = ScenarioReadOptions()) -> Result<LoadedScenario, ScenarioError> {
+        let reader = ScenarioReader(contentsOfFile: path, distributionSchema: .stochastics, options: options)
+        return load(reader: reader, path: reader.file)
     }
 
     /// Read a scenario held in memory (tests); `file` names it in diagnostics.
-    public static func load(yaml: String, file: String = "<scenario>", baseDirectory: String = ".") -> Result<LoadedScenario, ScenarioError> {
+    public static func load(yaml: String, file: String = "<scenario>", baseDirectory: String = ".",
+                            options: ScenarioReadOptions = ScenarioReadOptions()) -> Result<LoadedScenario, ScenarioError> {
         let reader = ScenarioReader(yaml: yaml, file: file, baseDirectory: baseDirectory, distributionSchema: .stochastics)
+        reader.options = options
         return load(reader: reader, path: file)
     }
 
     static func load(reader: ScenarioReader, path: String) -> Result<LoadedScenario, ScenarioError> {
-        let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let fallbackName = FilePath.stem(of: path)
         let value = reader.readRoot { root -> LoadedScenario? in
             let name = root.optional("name", .string, default: fallbackName)
             let description = root.optional("description", .string, default: "")
@@ -87,9 +101,10 @@ public enum ScenarioLoader {
             let reboot = root.mapping("reboot_migration", required: false) { RebootSection.read($0) } ?? RebootSection.defaults
             // Ten minutes resolves a drain's traffic on the uplinks without flooding the report.
             let sample = root.mapping("report", required: false) { r in
-                r.optional("link_sample_interval", .duration(range: .positive))
+                ScenarioLimits.linkSampleInterval(r, horizon: horizon)
             } ?? SimTime.minutes(10)
             guard let fleet, var campaign else { return nil }
+            ScenarioLimits.antiAffinity(fleet, reader: reader)
             // LXD and Incus evacuate with their own pool (one at a time; Incus one per 16 CPU
             // threads of the server) unless the campaign states its outbound limit.
             if !campaignStatesLimits, let policy, policy.rules == .lxd {

@@ -128,6 +128,30 @@ public enum QuantityKind: String, Hashable, Sendable, CaseIterable {
         self == .fraction ? .between(0, 1) : .nonNegative
     }
 
+    /// The largest magnitude a value of this kind may have, in base units: past it, values no
+    /// longer fit the integer types the model converts them to (bytes are Int64 in the fleet
+    /// model, times Int64 nanoseconds), and every real fleet is far below it. 1 EiB of memory or
+    /// per second; 100 years (SimTime holds 292); 10^15 for plain numbers.
+    public var maximumMagnitude: Double {
+        switch self {
+        case .bytes, .bytesPerSecond: return 1_152_921_504_606_846_976  // 2^60, 1 EiB
+        case .duration: return 100 * 365.25 * 86_400
+        case .fraction: return 1
+        case .count, .real: return 1e15
+        }
+    }
+
+    /// `maximumMagnitude` as written in messages.
+    public var maximumText: String {
+        switch self {
+        case .bytes: return "1EiB"
+        case .bytesPerSecond: return "1EiB/s"
+        case .duration: return "100 years"
+        case .fraction: return "1"
+        case .count, .real: return "1e15"
+        }
+    }
+
     /// The unit with exactly this symbol.
     public func unit(_ symbol: String) -> QuantityUnit? {
         units.first { $0.symbol == symbol }

@@ -88,6 +88,10 @@ public enum QuantityParser {
         let trimmed = text.trimmingBlanks()
         if trimmed.isEmpty { return .failure(.empty) }
         let value: Double
+        // Zero of anything is zero: `dirty: 0` (the documented default) and `60s=0` need no unit.
+        if kind.requiresUnit, let zero = Double(trimmed), zero == 0 {
+            return range.contains(0) ? .success(0) : .failure(.outOfRange)
+        }
         switch kind {
         case .duration:
             switch parseDuration(trimmed) {
@@ -110,6 +114,9 @@ public enum QuantityParser {
             if kind == .count && abs(value) >= 9.2e18 { return .failure(.tooLarge) }
         }
         guard value.isFinite else { return .failure(.tooLarge) }
+        // Past these, values no longer fit the model's integer conversions (`ocpus: 1e300`
+        // trapped when LXD's pool size was derived from it).
+        if kind != .duration && kind != .fraction, abs(value) > kind.maximumMagnitude { return .failure(.tooLarge) }
         if !range.contains(value) {
             return .failure(value < 0 && range.isSignOnly ? .negative : .outOfRange)
         }
