@@ -28,6 +28,12 @@ public struct MigrationParameters: Sendable, Equatable {
     /// slower at high limits (measured: 200-330 MiB/s under a 512 MiB/s limit on the validation
     /// machine, Validation/qemu-7.2/README.md). nil = off (default).
     public var firstPassBytesPerSecond: Double? = nil
+    /// How late the thread wakes from a rate-limit sleep after its window ends: migration_rate_limit
+    /// sleeps a whole number of milliseconds (qemu_sem_timedwait on `iteration_start_time +
+    /// BUFFER_DELAY - now`, clock in ms) and the OS adds its timer slack, so windows last a
+    /// little over 100 ms. Assumption: 0 (the validation machine: 1.5 ms, fitted on the rate of
+    /// capped runs, Validation/qemu-7.2).
+    public var rateLimitWakeLateSeconds: Double = 0
 
     // MARK: QEMU migration parameters
     /// `max-bandwidth`; nil = uncapped. QEMU's own default is MAX_THROTTLE = 128 MiB/s

@@ -18,6 +18,7 @@ extension PrecopyController {
     mutating func beginQemuLoop() {
         loop = QemuThreadLoop(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
                               capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
+        loop?.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
         scan = ScanMemory(guest: guest, parameters: parameters)
         loopPendingAtCommit = scan?.pendingPages ?? 0
         passIndex = 0

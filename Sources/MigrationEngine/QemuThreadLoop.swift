@@ -43,6 +43,8 @@ public struct QemuThreadLoop: Sendable {
 
     let windowSeconds: Double
     let quotaBytes: Double
+    /// How late a rate-limit sleep ends after its window (see `MigrationParameters.rateLimitWakeLateSeconds`).
+    var wakeLateSeconds: Double = 0
 
     public init(startSeconds: Double, windowSeconds: Double, capBytesPerSecond: Double?) {
         now = startSeconds
@@ -60,7 +62,7 @@ public struct QemuThreadLoop: Sendable {
         while !atCheck && guardCount < 1_000_000 {
             guardCount += 1
             if sleeping {
-                let wake = windowStart + windowSeconds
+                let wake = windowStart + windowSeconds + wakeLateSeconds
                 if wake > t { now = max(now, t); return }
                 now = max(now, wake)
                 sleeping = false

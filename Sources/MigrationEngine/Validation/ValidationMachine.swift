@@ -18,6 +18,9 @@ public struct ValidationMachine: Sendable, Equatable {
     public var firmwarePages = 113
     /// The guest writes its working set from guest-physical 1 MiB on.
     public var workingSetStartPage = 256
+    /// Rate-limit sleeps end ~1.5 ms after their window (capped runs carry ~1.5 % less than
+    /// max-bandwidth x time: windows of ~101.5 ms).
+    public var rateLimitWakeLateSeconds = 0.0015
     public var qemuVersion: QemuVersion = .v7_2
     public var precopyLoop: PrecopyLoop = .qemu
 
@@ -37,6 +40,7 @@ public struct ValidationMachine: Sendable, Equatable {
         p.deviceStateBytes = 0
         p.zeroScanBytesPerSecond = zeroCheckPagesPerSecond * 4096
         p.firstPassBytesPerSecond = firstPassBytesPerSecond
+        p.rateLimitWakeLateSeconds = rateLimitWakeLateSeconds
         let written = min(Int(pages), firmwarePages + run.wwsPages)
         p.zeroPageFraction = Double(Int(pages) - written) / Double(pages)
         if run.autoConverge { p.autoConverge = AutoConvergeSettings() }
