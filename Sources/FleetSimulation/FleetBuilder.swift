@@ -124,7 +124,8 @@ public enum FleetBuilder {
                 let guest = GuestDirtying(dirtyBytesPerSecond: max(0, group.guest.dirtyBytesPerSecond.sample(guestStream)),
                                           hotFraction: group.guest.hotFraction,
                                           hotDirtyBytesPerSecond: max(0, group.guest.hotDirtyBytesPerSecond.sample(guestStream)),
-                                          zeroPageFraction: group.guest.zeroPageFraction)
+                                          zeroPageFraction: group.guest.zeroPageFraction,
+                                          sequentialWrites: group.guest.sequentialWrites)
                 let aa = group.antiAffinityGroupSize > 1
                     ? groupOf("\(group.name)-aa-\(pad(i / group.antiAffinityGroupSize, width))") : nil
                 let avoid = aa.flatMap { groupHosts[$0] } ?? []

@@ -42,9 +42,19 @@ extension PrecopyController {
 
     /// Let the thread run to `t` (no check fires before `t`: `t` is at most the next decision point).
     mutating func progressQemuLoop(to t: Double) {
-        guard var l = loop, let s = scan else { return }
-        l.run(until: t, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
-        loop = l
+        guard let l0 = loop, let s = scan else { return }
+        // Replay the look-ahead that set the decision point: if it reaches a check by `t`, take
+        // its state as is. Running to `t` separately could stop a rounding error short of that
+        // check (at large absolute times), and the controller would wait on it for ever.
+        var ahead = l0
+        ahead.run(until: nextTimerSeconds, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
+        if ahead.atCheck && ahead.now <= t {
+            loop = ahead
+        } else {
+            var l = l0
+            l.run(until: t, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
+            loop = l
+        }
         commitLoop()
     }
 
