@@ -19,6 +19,7 @@ extension PrecopyController {
         loop = QemuThreadLoop(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
                               capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
         loop?.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
+        lookaheadMemo = LookaheadMemo()
         scan = ScanMemory(guest: guest, parameters: parameters)
         loopPendingAtCommit = scan?.pendingPages ?? 0
         passIndex = 0
@@ -28,13 +29,27 @@ extension PrecopyController {
         passMemoryBytes = memoryBytes
     }
 
+    /// The thread run ahead over the unchanged bitmap from its current state, to its next check
+    /// or to `until`; memoised on every input (a driver asks for the next decision point and
+    /// then advances to it: the look-ahead runs once per decision, not three times).
+    func lookahead(until: Double) -> QemuThreadLoop? {
+        guard let l = loop, let s = scan else { return nil }
+        let key = LookaheadMemo.Key(start: l, until: until, pendingAtCommit: loopPendingAtCommit,
+                                    rate: usableRate, rules: loopRules)
+        if let m = lookaheadMemo, let hit = m.result(for: key) { return hit }
+        var ahead = l
+        ahead.run(until: until, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
+        lookaheadMemo?.store(key, ahead)
+        return ahead
+    }
+
     /// The next check that syncs or completes, at the current rate (a copy of the thread runs
     /// ahead over the unchanged bitmap), or the next management timer if earlier.
     var loopNextDecisionSeconds: Double {
-        guard var l = loop, let s = scan else { return .infinity }
-        if l.atCheck { return nowSeconds }
+        guard let l0 = loop else { return .infinity }
+        if l0.atCheck { return nowSeconds }
         let timer = nextTimerSeconds
-        l.run(until: timer, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
+        guard let l = lookahead(until: timer) else { return .infinity }
         if l.atCheck { return l.now }
         if timer.isFinite { return timer }
         return l.now > nowSeconds && l.now.isFinite ? l.now : .infinity
@@ -46,9 +61,7 @@ extension PrecopyController {
         // Replay the look-ahead that set the decision point: if it reaches a check by `t`, take
         // its state as is. Running to `t` separately could stop a rounding error short of that
         // check (at large absolute times), and the controller would wait on it for ever.
-        var ahead = l0
-        ahead.run(until: nextTimerSeconds, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
-        if ahead.atCheck && ahead.now <= t {
+        if let ahead = lookahead(until: nextTimerSeconds), ahead.atCheck && ahead.now <= t {
             loop = ahead
         } else {
             var l = l0

@@ -38,6 +38,7 @@ public struct PrecopyController {
     var loop: QemuThreadLoop? = nil
     var scan: ScanMemory? = nil
     var loopPendingAtCommit: Double = 0
+    var lookaheadMemo: LookaheadMemo? = nil
     var autoConverge: AutoConverge?
     var guestStopped = false
 

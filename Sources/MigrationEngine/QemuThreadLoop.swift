@@ -20,7 +20,7 @@
 ///
 /// The clock never mutates the bitmap: it walks it read-only, so the controller can look ahead
 /// to the next sync with a copy of this small value, and commit what was sent afterwards.
-public struct QemuThreadLoop: Sendable {
+public struct QemuThreadLoop: Sendable, Equatable {
     public static let sendStepSeconds = 0.05  // ram.c MAX_WAIT
 
     public var now: Double
@@ -101,7 +101,7 @@ public struct QemuThreadLoop: Sendable {
     }
 
     /// What the check compares, and the rules of the QEMU version.
-    struct Rules: Sendable {
+    struct Rules: Sendable, Equatable {
         var downtimeLimitSeconds: Double
         var availSwitchoverBytesPerSecond: Double?
         var version: QemuVersion
