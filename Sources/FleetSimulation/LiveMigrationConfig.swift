@@ -1,3 +1,4 @@
+import Foundation
 import MigrationEngine
 
 /// How live migrations are run: the engine's management preset and the knobs a scenario
@@ -48,6 +49,7 @@ public struct LiveMigrationConfig: Sendable, Equatable {
         if let page = pageSizeBytes { p.pageSizeBytes = page }
         if let device = deviceStateBytes { p.deviceStateBytes = device }
         p.zeroPageFraction = zeroPageFraction
+        if getenv("FLEETSIM_TMP_PER_PASS") != nil { p.precopyLoop = .perPass }  // TEMP-COMPARE
         if let v = qemuVersion { p.qemuVersion = v }
         if let r = firstPassBytesPerSecond { p.firstPassBytesPerSecond = r }
         return p
