@@ -1,4 +1,3 @@
-import Foundation
 import MigrationEngine
 
 /// How live migrations are run: the engine's management preset and the knobs a scenario
@@ -49,7 +48,6 @@ public struct LiveMigrationConfig: Sendable, Equatable {
         if let page = pageSizeBytes { p.pageSizeBytes = page }
         if let device = deviceStateBytes { p.deviceStateBytes = device }
         p.zeroPageFraction = zeroPageFraction
-        if getenv("FLEETSIM_TMP_PER_PASS") != nil { p.precopyLoop = .perPass }  // TEMP-COMPARE
         if let v = qemuVersion { p.qemuVersion = v }
         if let r = firstPassBytesPerSecond { p.firstPassBytesPerSecond = r }
         return p

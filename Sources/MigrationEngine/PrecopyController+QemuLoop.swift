@@ -32,11 +32,12 @@ extension PrecopyController {
     /// The thread run ahead over the unchanged bitmap from its current state, to its next check
     /// or to `until`; memoised on every input (a driver asks for the next decision point and
     /// then advances to it: the look-ahead runs once per decision, not three times).
-    func lookahead(until: Double) -> QemuThreadLoop? {
+    func lookahead(until: Double, onlyIfMemoised: Bool = false) -> QemuThreadLoop? {
         guard let l = loop, let s = scan else { return nil }
         let key = LookaheadMemo.Key(start: l, until: until, pendingAtCommit: loopPendingAtCommit,
                                     rate: usableRate, rules: loopRules)
         if let m = lookaheadMemo, let hit = m.result(for: key) { return hit }
+        if onlyIfMemoised { return nil }
         var ahead = l
         ahead.run(until: until, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
         lookaheadMemo?.store(key, ahead)
@@ -61,7 +62,8 @@ extension PrecopyController {
         // Replay the look-ahead that set the decision point: if it reaches a check by `t`, take
         // its state as is. Running to `t` separately could stop a rounding error short of that
         // check (at large absolute times), and the controller would wait on it for ever.
-        if let ahead = lookahead(until: nextTimerSeconds), ahead.atCheck && ahead.now <= t {
+        // (Only a memoised one: a rate change in the middle of the way needs no look-ahead.)
+        if let ahead = lookahead(until: nextTimerSeconds, onlyIfMemoised: true), ahead.atCheck && ahead.now <= t {
             loop = ahead
         } else {
             var l = l0
