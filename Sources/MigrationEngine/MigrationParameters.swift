@@ -26,7 +26,7 @@ public struct MigrationParameters: Sendable, Equatable {
     /// Send rate of non-zero pages during the first round over memory, when lower than the
     /// link: a fresh destination faults its memory in as it arrives, so the first pass can be
     /// slower at high limits (measured: 200-330 MiB/s under a 512 MiB/s limit on the validation
-    /// machine, Validation/qemu-7.2/README.md). nil = off (default).
+    /// machine, Validation/qemu-7.2/README.md). nil = off (default). Used by the `qemu` loop only.
     public var firstPassBytesPerSecond: Double? = nil
     /// How late the thread wakes from a rate-limit sleep after its window ends: migration_rate_limit
     /// sleeps a whole number of milliseconds (qemu_sem_timedwait on `iteration_start_time +
