@@ -57,9 +57,13 @@ public struct GuestDirtying: Sendable, Equatable {
     public var hotDirtyBytesPerSecond: Double
     /// Fraction of pages that are zero (cheap on the wire).
     public var zeroPageFraction: Double
+    /// Writes land on pages not yet written since the last sync (`distribution: sequential`)
+    /// rather than uniformly at random (`uniform`, the default).
+    public var sequentialWrites: Bool = false
 
     public init(dirtyBytesPerSecond: Double = 0, hotFraction: Double = 0, hotDirtyBytesPerSecond: Double = 0,
-                zeroPageFraction: Double = 0) {
+                zeroPageFraction: Double = 0, sequentialWrites: Bool = false) {
+        self.sequentialWrites = sequentialWrites
         self.dirtyBytesPerSecond = dirtyBytesPerSecond
         self.hotFraction = hotFraction
         self.hotDirtyBytesPerSecond = hotDirtyBytesPerSecond

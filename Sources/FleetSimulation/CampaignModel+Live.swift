@@ -70,13 +70,16 @@ extension CampaignModel {
 
     func guestWorkload(_ instance: Instance, pageSizeBytes: Int64) -> GuestWorkload {
         let g = instance.guest
+        let distribution: WriteDistribution = g.sequentialWrites ? .distinctUntilFull : .uniform
         if g.hotFraction > 0 && g.hotFraction < 1 {
-            return .hotCold(memoryBytes: instance.demand.memoryBytes, pageSizeBytes: pageSizeBytes,
-                            hotFraction: g.hotFraction, hotRate: .bytesPerSecond(g.hotDirtyBytesPerSecond),
-                            coldRate: .bytesPerSecond(g.dirtyBytesPerSecond))
+            return GuestWorkload(memoryBytes: instance.demand.memoryBytes, pageSizeBytes: pageSizeBytes, regions: [
+                DirtyRegion(fractionOfMemory: g.hotFraction, writeRate: .bytesPerSecond(g.hotDirtyBytesPerSecond),
+                            distribution: distribution),
+                DirtyRegion(fractionOfMemory: 1 - g.hotFraction, writeRate: .bytesPerSecond(g.dirtyBytesPerSecond),
+                            distribution: distribution)])
         }
         return .uniform(memoryBytes: instance.demand.memoryBytes, pageSizeBytes: pageSizeBytes,
-                        rate: .bytesPerSecond(g.dirtyBytesPerSecond))
+                        rate: .bytesPerSecond(g.dirtyBytesPerSecond), distribution: distribution)
     }
 
     /// (Re)schedule the migration's event at its controller's next decision point. Fields

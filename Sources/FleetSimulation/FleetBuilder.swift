@@ -145,7 +145,8 @@ public enum FleetBuilder {
         return GuestDirtying(dirtyBytesPerSecond: max(0, spec.dirtyBytesPerSecond.sample(stream)),
                              hotFraction: spec.hotFraction,
                              hotDirtyBytesPerSecond: max(0, spec.hotDirtyBytesPerSecond.sample(stream)),
-                             zeroPageFraction: spec.zeroPageFraction)
+                             zeroPageFraction: spec.zeroPageFraction,
+                             sequentialWrites: spec.sequentialWrites)
     }
 
     /// `fleet` with every generated guest's workload drawn again from `seed` (shapes,

@@ -125,6 +125,8 @@ public struct GuestSpec: Sendable {
     public var hotFraction: Double
     public var hotDirtyBytesPerSecond: Distribution
     public var zeroPageFraction: Double
+    /// `distribution: sequential` (writes on pages not yet written since the last sync).
+    public var sequentialWrites = false
 
     public init(dirtyBytesPerSecond: Distribution = .constant(0), hotFraction: Double = 0,
                 hotDirtyBytesPerSecond: Distribution = .constant(0), zeroPageFraction: Double = 0) {

@@ -11,6 +11,10 @@ public struct LiveMigrationConfig: Sendable, Equatable {
     public var postcopyAfterPasses: Int?
     public var pageSizeBytes: Int64?
     public var deviceStateBytes: Int64?
+    /// `qemu_version`: the QEMU release whose migration-thread rules apply (nil: current).
+    public var qemuVersion: QemuVersion? = nil
+    /// `first_pass_rate`: send rate of the first round over memory (nil: off).
+    public var firstPassBytesPerSecond: Double? = nil
 
     public init(preset: ManagementPreset = .qemu, maxBandwidthBytesPerSecond: Double?? = nil,
                 downtimeLimitSeconds: Double? = nil, autoConverge: Bool? = nil, postcopyAfterPasses: Int? = nil,
@@ -44,6 +48,8 @@ public struct LiveMigrationConfig: Sendable, Equatable {
         if let page = pageSizeBytes { p.pageSizeBytes = page }
         if let device = deviceStateBytes { p.deviceStateBytes = device }
         p.zeroPageFraction = zeroPageFraction
+        if let v = qemuVersion { p.qemuVersion = v }
+        if let r = firstPassBytesPerSecond { p.firstPassBytesPerSecond = r }
         return p
     }
 }

@@ -44,6 +44,21 @@ public struct AnalyticDirtyModel: Sendable {
         return total
     }
 
+    /// Each region's expected share of pages dirtied since the last sync.
+    public var regionDirtyShares: [Double] {
+        var shares: [Double] = []
+        shares.reserveCapacity(writesSinceSync.count)
+        for i in writesSinceSync.indices {
+            let n = regionPages[i], w = writesSinceSync[i]
+            guard n > 0 else { shares.append(0); continue }
+            switch workload.regions[i].distribution {
+            case .uniform: shares.append(-expm1(-w / n))
+            case .distinctUntilFull: shares.append(min(1, w / n))
+            }
+        }
+        return shares
+    }
+
     /// Read and clear the dirty set (a dirty-bitmap sync).
     public mutating func sync() -> Double {
         let d = dirtyPages

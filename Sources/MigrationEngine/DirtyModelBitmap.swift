@@ -20,6 +20,36 @@ public final class PageBitmap {
         return true
     }
 
+    /// OR `bits` into word `w`; returns how many bits were newly set.
+    @inline(__always) public func or(word w: Int, _ bits: UInt64) -> Int {
+        let added = bits & ~words[w]
+        words[w] |= added
+        let n = added.nonzeroBitCount
+        setCount += n
+        return n
+    }
+
+    /// Clear the bit of `page`; true when it was set.
+    @inline(__always) public func clear(_ page: Int) -> Bool {
+        let w = page >> 6, mask = UInt64(1) << UInt64(page & 63)
+        if words[w] & mask == 0 { return false }
+        words[w] &= ~mask
+        setCount -= 1
+        return true
+    }
+
+    @inline(__always) public func isSet(_ page: Int) -> Bool {
+        words[page >> 6] & (UInt64(1) << UInt64(page & 63)) != 0
+    }
+
+    /// Set every page.
+    public func setAll() {
+        for i in words.indices { words[i] = ~0 }
+        let extra = words.count * 64 - pageCount
+        if extra > 0 { words[words.count - 1] = ~0 >> UInt64(extra) }
+        setCount = pageCount
+    }
+
     public func clearAll() {
         for i in words.indices { words[i] = 0 }
         setCount = 0
@@ -47,10 +77,7 @@ public struct BitmapDirtyModel {
         self.stream = stream
         bitmap = PageBitmap(pageCount: workload.totalPages)
         regionPages = workload.regionPageCounts
-        var starts: [Int] = []
-        var s = 0
-        for n in regionPages { starts.append(s); s += n }
-        regionStart = starts
+        regionStart = workload.regionStartPages
         regionRatesPagesPerSecond = workload.regions.map {
             $0.writeRate.pagesPerSecond(memoryBytes: workload.memoryBytes, pageSizeBytes: workload.pageSizeBytes)
         }
@@ -79,6 +106,18 @@ public struct BitmapDirtyModel {
     }
 
     public var dirtyPages: Double { Double(bitmap.setCount) }
+
+    /// A sync into the migration bitmap `send` (ram.c ramblock_sync_dirty_bitmap): OR the log
+    /// into it, clear the log, and return the pages that were not already set there.
+    public mutating func sync(into send: PageBitmap) -> Double {
+        var newly = 0
+        for i in bitmap.words.indices where bitmap.words[i] != 0 {
+            newly += send.or(word: i, bitmap.words[i])
+        }
+        bitmap.clearAll()
+        for i in sequentialCursor.indices { sequentialCursor[i] = 0 }
+        return Double(newly)
+    }
 
     public mutating func sync() -> Double {
         let d = Double(bitmap.setCount)

@@ -13,11 +13,17 @@ public struct DirtyRegion: Sendable, Equatable {
     public var fractionOfMemory: Double
     public var writeRate: DirtyRate
     public var distribution: WriteDistribution
+    /// First guest page of the region (its address / page size); nil = right after the previous
+    /// region (the first one at page 0). The `qemu` loop scans memory in address order, so where
+    /// a hot region lies decides when the scan meets it.
+    public var startPage: Int?
 
-    public init(fractionOfMemory: Double, writeRate: DirtyRate, distribution: WriteDistribution = .uniform) {
+    public init(fractionOfMemory: Double, writeRate: DirtyRate, distribution: WriteDistribution = .uniform,
+                startPage: Int? = nil) {
         self.fractionOfMemory = fractionOfMemory
         self.writeRate = writeRate
         self.distribution = distribution
+        self.startPage = startPage
     }
 }
 
@@ -79,6 +85,20 @@ public struct GuestWorkload: Sendable, Equatable {
             used += counts.last!
         }
         return counts
+    }
+
+    /// First page of each region: its `startPage`, or right after the previous region; clamped
+    /// so the region fits in memory.
+    var regionStartPages: [Int] {
+        let counts = regionPageCounts
+        var starts: [Int] = []
+        var next = 0
+        for (i, r) in regions.enumerated() {
+            let s = max(0, min(r.startPage ?? next, totalPages - counts[i]))
+            starts.append(s)
+            next = s + counts[i]
+        }
+        return starts
     }
 
     /// Total write rate in pages per second (before phases and throttle).

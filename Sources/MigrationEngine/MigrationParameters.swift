@@ -17,6 +17,24 @@ public struct MigrationParameters: Sendable, Equatable {
     /// the wire but must be read in full. Assumption: 10 GiB/s; 0 = free.
     public var zeroScanBytesPerSecond: Double = 10 * 1024 * 1024 * 1024
 
+    // MARK: QEMU migration thread
+    /// Decide at QEMU's own granularity (`qemu`: mid-scan syncs, zero pages interleaved) or
+    /// pass by pass (`perPass`: the textbook model of the closed forms, and Xen). Default `qemu`.
+    public var precopyLoop: PrecopyLoop = .qemu
+    /// The QEMU release whose thread rules apply (`QemuVersion`). Default: current (8.2+).
+    public var qemuVersion: QemuVersion = .v8_2
+    /// Send rate of non-zero pages during the first round over memory, when lower than the
+    /// link: a fresh destination faults its memory in as it arrives, so the first pass can be
+    /// slower at high limits (measured: 200-330 MiB/s under a 512 MiB/s limit on the validation
+    /// machine, Validation/qemu-7.2/README.md). nil = off (default). Used by the `qemu` loop only.
+    public var firstPassBytesPerSecond: Double? = nil
+    /// How late the thread wakes from a rate-limit sleep after its window ends: migration_rate_limit
+    /// sleeps a whole number of milliseconds (qemu_sem_timedwait on `iteration_start_time +
+    /// BUFFER_DELAY - now`, clock in ms) and the OS adds its timer slack, so windows last a
+    /// little over 100 ms. Assumption: 0 (the validation machine: 1.5 ms, fitted on the rate of
+    /// capped runs, Validation/qemu-7.2).
+    public var rateLimitWakeLateSeconds: Double = 0
+
     // MARK: QEMU migration parameters
     /// `max-bandwidth`; nil = uncapped. QEMU's own default is MAX_THROTTLE = 128 MiB/s
     /// (migration/options.c); libvirt, Nova and KubeVirt lift it.

@@ -26,19 +26,24 @@ public struct PrecopyController {
     }
 
     public let parameters: MigrationParameters
-    public private(set) var guest: DirtyModel
-    public private(set) var phase: Phase = .setup
+    public internal(set) var guest: DirtyModel
+    public internal(set) var phase: Phase = .setup
     public let startSeconds: Double
-    public private(set) var nowSeconds: Double
+    public internal(set) var nowSeconds: Double
     /// The network's share for this flow (before max-bandwidth and stream limits).
-    public private(set) var linkBytesPerSecond: Double
+    public internal(set) var linkBytesPerSecond: Double
 
     var window: BandwidthWindow
+    /// The `qemu` loop's thread and migration bitmap (nil in the per-pass model).
+    var loop: QemuThreadLoop? = nil
+    var scan: ScanMemory? = nil
+    var loopPendingAtCommit: Double = 0
+    var lookaheadMemo: LookaheadMemo? = nil
     var autoConverge: AutoConverge?
     var guestStopped = false
 
     // current pass
-    public private(set) var passIndex = 0
+    public internal(set) var passIndex = 0
     var passStartSeconds: Double = 0
     var passMemoryBytes: Double = 0
     var passWireBytes: Double = 0
@@ -47,14 +52,14 @@ public struct PrecopyController {
     var passThrottlePercent = 0
 
     // totals
-    public private(set) var bytesSent: Double = 0
+    public internal(set) var bytesSent: Double = 0
     var memoryBytesSent: Double = 0
-    public private(set) var dirtySyncCount = 0
-    public private(set) var downtimeLimitSeconds: Double
-    public private(set) var dirtyBytesAtLastSync: Double = 0
-    public private(set) var passes: [PassRecord] = []
+    public internal(set) var dirtySyncCount = 0
+    public internal(set) var downtimeLimitSeconds: Double
+    public internal(set) var dirtyBytesAtLastSync: Double = 0
+    public internal(set) var passes: [PassRecord] = []
     /// Decisions taken during the last `advance`/`rateChanged`/failure call.
-    public private(set) var lastDecisions: [MigrationDecision] = []
+    public internal(set) var lastDecisions: [MigrationDecision] = []
 
     // management timers
     var nextDowntimeStep = 0
@@ -72,10 +77,10 @@ public struct PrecopyController {
     var postcopyStartSeconds: Double = 0
     var postcopyActiveStartSeconds: Double = 0
     var postcopyMemoryBytes: Double = 0
-    public private(set) var postcopyPaused = false
+    public internal(set) var postcopyPaused = false
     var postcopyReport: PostcopyReport? = nil
 
-    public private(set) var outcome: MigrationOutcome? = nil
+    public internal(set) var outcome: MigrationOutcome? = nil
 
     public init(parameters: MigrationParameters, guest: DirtyModel, startSeconds: Double = 0,
                 linkBytesPerSecond: Double) {
@@ -100,7 +105,7 @@ public struct PrecopyController {
     public var observation: MigrationObservation {
         MigrationObservation(elapsedSeconds: nowSeconds - startSeconds, bytesSent: bytesSent,
                              dirtyBytesAtLastSync: dirtyBytesAtLastSync,
-                             windowBandwidthBytesPerSecond: window.lastWindowBytesPerSecond,
+                             windowBandwidthBytesPerSecond: loop.map { $0.windowBandwidth } ?? window.lastWindowBytesPerSecond,
                              throttlePercent: throttlePercent, downtimeLimitSeconds: downtimeLimitSeconds,
                              dirtySyncCount: dirtySyncCount, passIndex: passIndex)
     }
@@ -113,6 +118,7 @@ public struct PrecopyController {
         case .finished: return .infinity
         case .setup: return min(startSeconds + parameters.setupSeconds, nextTimerSeconds)
         case .precopy:
+            if usesQemuLoop { return min(loopNextDecisionSeconds, nextTimerSeconds) }
             if scanSecondsRemaining > 0 { return min(nowSeconds + scanSecondsRemaining, nextTimerSeconds) }
             let remaining = passWireBytes - passWireBytesSent
             let passEnd = remaining <= byteTolerance ? nowSeconds
@@ -296,6 +302,7 @@ public struct PrecopyController {
         case .setup: break
         case .precopy:
             guest.advance(seconds: dt, runFraction: runFraction)
+            if usesQemuLoop { progressQemuLoop(to: t); break }
             var cursor = nowSeconds
             if scanSecondsRemaining > 0 {
                 let s = min(dt, scanSecondsRemaining)
@@ -335,6 +342,7 @@ public struct PrecopyController {
         case .precopy:
             handleTimers()
             guard phase == .precopy else { return }
+            if usesQemuLoop { handleLoopCheck(); return }
             if scanSecondsRemaining <= timeTolerance && passWireBytes - passWireBytesSent <= byteTolerance {
                 scanSecondsRemaining = 0
                 endPass()
@@ -380,6 +388,7 @@ public struct PrecopyController {
     /// Memory bytes still to send if the guest stopped now: the unsent part of the current pass
     /// plus what was dirtied since the last sync.
     var pendingMemoryBytes: Double {
+        if usesQemuLoop { return loopPendingMemoryBytes }
         let unsent = passWireBytes > 0 ? passMemoryBytes * max(0, 1 - passWireBytesSent / passWireBytes) : 0
         return min(memoryBytes, unsent + guest.dirtyPages * pageBytes)
     }
@@ -416,7 +425,11 @@ public struct PrecopyController {
             autoConverge = AutoConverge(settings: ac, startSeconds: nowSeconds, bytesSent: bytesSent)
         }
         emit(.startSending)
-        startPass(index: 0, memoryBytes: memoryBytes)
+        if parameters.precopyLoop == .qemu && parameters.management.switchoverRuleEnabled {
+            beginQemuLoop()
+        } else {
+            startPass(index: 0, memoryBytes: memoryBytes)
+        }
     }
 
     mutating func startPass(index: Int, memoryBytes mem: Double) {
@@ -513,14 +526,19 @@ public struct PrecopyController {
             guest.advance(seconds: parameters.stopLatencySeconds, runFraction: runFraction)
             final = min(memoryBytes, final + (guest.dirtyPages - before) * pageBytes)
         }
+        var wire = final / pageBytes * (pageBytes + Double(parameters.pageHeaderBytes))
+        var checkSeconds = 0.0
+        if usesQemuLoop {
+            let f = loopFinalStage()
+            final = f.memoryBytes; wire = f.bytes; checkSeconds = f.checkSeconds
+        }
         if reason != .pausedAndCopied { emit(.switchOver(finalDirtyBytes: final)) }
         phase = .stopAndCopy
         guestStopped = true
         stopStartSeconds = nowSeconds
         stopReason = reason
-        transferBytesRemaining = final / pageBytes * (pageBytes + Double(parameters.pageHeaderBytes))
-            + Double(parameters.deviceStateBytes)
-        transferFixedSecondsRemaining = parameters.stopLatencySeconds + parameters.switchoverOverheadSeconds
+        transferBytesRemaining = wire + Double(parameters.deviceStateBytes)
+        transferFixedSecondsRemaining = parameters.stopLatencySeconds + parameters.switchoverOverheadSeconds + checkSeconds
         transferCapBytesPerSecond = nil
     }
 

@@ -100,6 +100,15 @@ struct MigrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Rate-limit and bandwidth-estimate window (BUFFER_DELAY, migration.h). Default 100ms.", valueName: "duration"))
     var rateWindow: String?
 
+    @Option(help: ArgumentHelp("QEMU release whose migration-thread rules apply: 7.2 (completes at once when nothing is pending, even before the first 100 ms window closes) or 8.2+ (current). Default 8.2+.", valueName: "7.2|8.2+"))
+    var qemuVersion: String?
+
+    @Option(help: ArgumentHelp("Engine granularity: qemu (QEMU's thread loop: mid-scan syncs, zero pages interleaved) or per-pass (the textbook model: sync and switchover test at the end of each pass). Default qemu; xen always per-pass.", valueName: "qemu|per-pass"))
+    var precopyLoop: String?
+
+    @Option(help: ArgumentHelp("Send rate of non-zero pages in the first round over memory (a fresh destination faults its memory in), or 'none'. Default none.", valueName: "rate|none"))
+    var firstPassRate: String?
+
     @Option(help: ArgumentHelp("Multifd channels (1 = a single stream; QEMU's multifd default is 2). Default 1.", valueName: "n"))
     var multifdChannels: String?
 

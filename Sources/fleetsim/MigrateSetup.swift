@@ -185,6 +185,13 @@ struct MigrateSetup {
         // MARK: wire format and fixed costs
         if let v = c.pageHeader { p.pageHeaderBytes = Int64(try FlagValue.bytes(v, flag: "--page-header").rounded()) }
         if let v = c.zeroPageWire { p.zeroPageWireBytes = Int64(try FlagValue.bytes(v, flag: "--zero-page-wire").rounded()) }
+        if let v = c.qemuVersion {
+            p.qemuVersion = try FlagValue.choice(v, flag: "--qemu-version", [("7.2", .v7_2), ("8.2+", .v8_2), ("8.2", .v8_2)])
+        }
+        if let v = c.precopyLoop {
+            p.precopyLoop = try FlagValue.choice(v, flag: "--precopy-loop", [("qemu", .qemu), ("per-pass", .perPass)])
+        }
+        if let v = c.firstPassRate { p.firstPassBytesPerSecond = try FlagValue.rate(v, flag: "--first-pass-rate", allowNone: true) }
         if let v = c.zeroScanRate { p.zeroScanBytesPerSecond = try FlagValue.rate(v, flag: "--zero-scan-rate", allowNone: true) ?? 0 }
         if let v = c.setupTime { p.setupSeconds = try FlagValue.duration(v, flag: "--setup-time")! }
         if let v = c.stopLatency { p.stopLatencySeconds = try FlagValue.duration(v, flag: "--stop-latency")! }

@@ -5,6 +5,7 @@ import Testing
     // Done when: zero dirty rate -> total = memory / rate (+ setup), downtime = device + overhead.
     @Test func zeroDirtyRateUncappedIsMemoryOverRate() {
         var p = MigrationParameters(memoryBytes: 4 * GiB, preset: .libvirt)
+        p.precopyLoop = .perPass  // the closed form of the per-pass model (the qemu loop: QemuLoopTests)
         p.pageHeaderBytes = 0
         let rate = Bytes.bytesPerSecond(gigabitsPerSecond: 10)
         let o = MigrationRun.run(parameters: p, guest: .analytic(GuestWorkload(memoryBytes: 4 * GiB)),
@@ -21,6 +22,7 @@ import Testing
 
     @Test func zeroDirtyRateUnderQemuCapIsMemoryOverCap() {
         var p = MigrationParameters(memoryBytes: 16 * GiB, preset: .qemu)
+        p.precopyLoop = .perPass  // the closed form of the per-pass model
         p.pageHeaderBytes = 0
         let o = MigrationRun.run(parameters: p, guest: .analytic(GuestWorkload(memoryBytes: 16 * GiB)),
                                  wire: .fixed(bytesPerSecond: Bytes.bytesPerSecond(gigabitsPerSecond: 10)))
@@ -102,6 +104,7 @@ import Testing
     // Mechanism: the final stop-and-copy runs at link speed, not at max-bandwidth.
     @Test func finalCopyRunsAtLinkSpeed() {
         var p = MigrationParameters(memoryBytes: 2 * GiB, preset: .qemu)
+        p.precopyLoop = .perPass  // final set = the last pass's dirty set only in the per-pass model
         p.downtimeLimitSeconds = 2  // a large final set so the difference shows
         let link = Bytes.bytesPerSecond(gigabitsPerSecond: 10)
         let guest = GuestWorkload.uniform(memoryBytes: 2 * GiB, rate: .bytesPerSecond(60 * Bytes.mebibyte))

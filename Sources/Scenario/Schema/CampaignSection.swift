@@ -94,9 +94,14 @@ enum CampaignSection {
         let postcopyAfter = m.optional("postcopy_after", .count)
         let page = ScenarioLimits.pageSize(m)
         let device = m.optional("device_state", .bytes)
-        return LiveMigrationConfig(preset: preset, maxBandwidthBytesPerSecond: cap,
-                                   downtimeLimitSeconds: downtime.map(\.seconds), autoConverge: autoConverge,
-                                   postcopyAfterPasses: postcopyAfter, pageSizeBytes: page, deviceStateBytes: device)
+        let qemuVersion = m.optional("qemu_version", .oneOf(["7.2", "8.2+"], noun: "QEMU version"))
+        let firstPass = m.optional("first_pass_rate", as: .bytesPerSecond, range: .positive)
+        var live = LiveMigrationConfig(preset: preset, maxBandwidthBytesPerSecond: cap,
+                                       downtimeLimitSeconds: downtime.map(\.seconds), autoConverge: autoConverge,
+                                       postcopyAfterPasses: postcopyAfter, pageSizeBytes: page, deviceStateBytes: device)
+        live.qemuVersion = qemuVersion.flatMap(QemuVersion.init(rawValue:))
+        live.firstPassBytesPerSecond = firstPass
+        return live
     }
 
     /// `all`, a list of host names, or `{fault_domain: NAME}` / `{rack: NAME}`.

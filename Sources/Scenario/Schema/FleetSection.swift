@@ -92,9 +92,12 @@ enum FleetSection {
         let hotFraction = m.optional("hot_fraction", .fraction, default: 0)
         let hotDirty = m.distribution("hot_dirty", .bytesPerSecond, default: .constant(0))
         let zero = m.optional("zero_pages", .fraction, default: 0)
+        let sequential = writeDistribution(m)
         guard let dirty, let hotDirty else { return nil }
-        return GuestSpec(dirtyBytesPerSecond: dirty, hotFraction: hotFraction, hotDirtyBytesPerSecond: hotDirty,
-                         zeroPageFraction: zero)
+        var spec = GuestSpec(dirtyBytesPerSecond: dirty, hotFraction: hotFraction, hotDirtyBytesPerSecond: hotDirty,
+                             zeroPageFraction: zero)
+        spec.sequentialWrites = sequential
+        return spec
     }
 
     /// `guest:` of one instance: plain rates.
@@ -104,7 +107,13 @@ enum FleetSection {
         let hotDirty = m.optional("hot_dirty", .bytesPerSecond, default: 0)
         let zero = m.optional("zero_pages", .fraction, default: 0)
         return GuestDirtying(dirtyBytesPerSecond: dirty, hotFraction: hotFraction, hotDirtyBytesPerSecond: hotDirty,
-                             zeroPageFraction: zero)
+                             zeroPageFraction: zero, sequentialWrites: writeDistribution(m))
+    }
+
+    /// `distribution: uniform | sequential` (default uniform, as `fleetsim migrate
+    /// --dirty-distribution`): true for sequential.
+    static func writeDistribution(_ m: MappingReader) -> Bool {
+        m.optional("distribution", .oneOf(["uniform", "sequential"], noun: "write distribution"), default: "uniform") == "sequential"
     }
 
     static func instance(_ m: MappingReader) -> InstanceSpec? {

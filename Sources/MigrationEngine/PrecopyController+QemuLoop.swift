@@ -1,0 +1,183 @@
+/// The `qemu` pre-copy loop inside the controller: decision points are the thread's checks that
+/// sync or complete (and the management timers); the send steps and windows between them are
+/// run by `QemuThreadLoop` without decision points of their own, so a fleet still sees one
+/// event per sync, not one per 100 ms window.
+extension PrecopyController {
+    var usesQemuLoop: Bool { loop != nil }
+
+    var loopCosts: ScanCosts { ScanCosts(parameters: parameters, linkBytesPerSecond: usableRate) }
+
+    var loopRules: QemuThreadLoop.Rules {
+        QemuThreadLoop.Rules(downtimeLimitSeconds: downtimeLimitSeconds,
+                             availSwitchoverBytesPerSecond: parameters.availSwitchoverBandwidthBytesPerSecond,
+                             version: parameters.qemuVersion, pageBytes: pageBytes)
+    }
+
+    /// Start the thread after setup: every page set (ram_list_init_bitmaps), the setup sync
+    /// already counted by `beginPrecopy`.
+    mutating func beginQemuLoop() {
+        loop = QemuThreadLoop(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
+                              capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
+        loop?.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
+        lookaheadMemo = LookaheadMemo()
+        scan = ScanMemory(guest: guest, parameters: parameters)
+        loopPendingAtCommit = scan?.pendingPages ?? 0
+        passIndex = 0
+        passStartSeconds = nowSeconds
+        passWireBytesSent = 0
+        passThrottlePercent = throttlePercent
+        passMemoryBytes = memoryBytes
+    }
+
+    /// The thread run ahead over the unchanged bitmap from its current state, to its next check
+    /// or to `until`; memoised on every input (a driver asks for the next decision point and
+    /// then advances to it: the look-ahead runs once per decision, not three times).
+    func lookahead(until: Double, onlyIfMemoised: Bool = false) -> QemuThreadLoop? {
+        guard let l = loop, let s = scan else { return nil }
+        let key = LookaheadMemo.Key(start: l, until: until, pendingAtCommit: loopPendingAtCommit,
+                                    rate: usableRate, rules: loopRules)
+        if let m = lookaheadMemo, let hit = m.result(for: key) { return hit }
+        if onlyIfMemoised { return nil }
+        var ahead = l
+        ahead.run(until: until, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
+        lookaheadMemo?.store(key, ahead)
+        return ahead
+    }
+
+    /// The next check that syncs or completes, at the current rate (a copy of the thread runs
+    /// ahead over the unchanged bitmap), or the next management timer if earlier.
+    var loopNextDecisionSeconds: Double {
+        guard let l0 = loop else { return .infinity }
+        if l0.atCheck { return nowSeconds }
+        let timer = nextTimerSeconds
+        guard let l = lookahead(until: timer) else { return .infinity }
+        if l.atCheck { return l.now }
+        if timer.isFinite { return timer }
+        return l.now > nowSeconds && l.now.isFinite ? l.now : .infinity
+    }
+
+    /// Let the thread run to `t` (no check fires before `t`: `t` is at most the next decision point).
+    mutating func progressQemuLoop(to t: Double) {
+        guard let l0 = loop, let s = scan else { return }
+        // Replay the look-ahead that set the decision point: if it reaches a check by `t`, take
+        // its state as is. Running to `t` separately could stop a rounding error short of that
+        // check (at large absolute times), and the controller would wait on it for ever.
+        // (Only a memoised one: a rate change in the middle of the way needs no look-ahead.)
+        if let ahead = lookahead(until: nextTimerSeconds, onlyIfMemoised: true), ahead.atCheck && ahead.now <= t {
+            loop = ahead
+        } else {
+            var l = l0
+            l.run(until: t, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
+            loop = l
+        }
+        commitLoop()
+    }
+
+    /// Clear what the thread sent from the bitmap and account its bytes.
+    mutating func commitLoop() {
+        guard var l = loop, var s = scan else { return }
+        scan = nil
+        s.commit(from: l.committedPosition, to: l.position, wrapped: l.wrappedSinceCommit, pages: l.pagesSinceCommit)
+        bytesSent += l.bytesSinceCommit
+        passWireBytesSent += l.bytesSinceCommit
+        l.markCommitted()
+        loopPendingAtCommit = s.pendingPages
+        scan = s
+        loop = l
+    }
+
+    /// A check fired: sync mid-scan, then complete if what is pending fits the threshold
+    /// (migration_iteration_run; ram_save_pending at 7.2, ram_state_pending_exact since 8.0).
+    mutating func handleLoopCheck() {
+        guard let l = loop, l.atCheck else { return }
+        commitLoop()
+        let threshold = l.thresholdBytes
+        let pending = loopPendingAtCommit * pageBytes
+        if !(pending < threshold) {
+            // 7.2 with nothing pending and the threshold still 0: completion without a sync
+            // of its own (migration_completion's ram_save_complete syncs once more).
+            beginStopAndCopy(finalMemoryBytes: 0, reason: .precopy)
+            return
+        }
+        let dirty = loopSync()
+        let after = loopPendingAtCommit * pageBytes
+        if after < threshold || after <= 0 {
+            beginStopAndCopy(finalMemoryBytes: after, reason: .precopy)
+            return
+        }
+        if let pc = parameters.postcopy, let n = pc.afterPasses, passIndex >= n {
+            beginPostcopy(remainingMemoryBytes: after)
+            return
+        }
+        _ = dirty
+        loop?.resume()
+        emit(.keepSending(pass: passIndex, bytes: after))
+    }
+
+    /// One dirty-bitmap sync (ram.c migration_bitmap_sync): fold the guest's log into the
+    /// bitmap, count it, close the pass record, run auto-converge and the progress watermark.
+    /// Returns the newly dirty bytes.
+    @discardableResult
+    mutating func loopSync() -> Double {
+        guard var s = scan else { return 0 }
+        scan = nil
+        let newly = s.sync(guest: &guest)
+        scan = s
+        loopPendingAtCommit = s.pendingPages
+        let dirtyBytes = newly * pageBytes
+        dirtySyncCount += 1
+        dirtyBytesAtLastSync = dirtyBytes
+        memoryBytesSent += passWireBytesSent
+        let estimate = loop?.windowBandwidth ?? 0
+        passes.append(PassRecord(index: passIndex, startSeconds: passStartSeconds - startSeconds,
+                                 durationSeconds: nowSeconds - passStartSeconds, bytesSent: passWireBytesSent,
+                                 dirtyBytesAtSync: dirtyBytes, throttlePercent: passThrottlePercent,
+                                 downtimeLimitSeconds: downtimeLimitSeconds,
+                                 bandwidthEstimateBytesPerSecond: estimate))
+        emit(.sync(pass: passIndex, dirtyBytes: dirtyBytes))
+        if var ac = autoConverge {
+            if let p = ac.onSync(nowSeconds: nowSeconds, dirtyBytes: dirtyBytes, totalBytesSent: bytesSent) {
+                emit(.raiseThrottle(percent: p))
+            }
+            autoConverge = ac
+        }
+        let pending = loopPendingAtCommit * pageBytes
+        if pending < progressWatermarkBytes {
+            progressWatermarkBytes = pending
+            lastProgressSeconds = nowSeconds
+        }
+        passIndex += 1
+        passStartSeconds = nowSeconds
+        passWireBytesSent = 0
+        passThrottlePercent = throttlePercent
+        return dirtyBytes
+    }
+
+    /// Memory still to send if the guest stopped now.
+    var loopPendingMemoryBytes: Double {
+        let inBitmap = loopPendingAtCommit - (loop?.pagesSinceCommit ?? 0)
+        return min(memoryBytes, (max(0, inBitmap) + guest.dirtyPages) * pageBytes)
+    }
+
+    /// The final stage (migration_completion -> qemu_savevm_state_complete_precopy ->
+    /// ram_save_complete): the guest is stopped, one more sync, then every page still set goes
+    /// out without the rate limit, zero pages still checked and sent as markers.
+    /// Returns the wire bytes and the CPU seconds of the zero-page checks.
+    mutating func loopFinalStage() -> (bytes: Double, checkSeconds: Double, memoryBytes: Double) {
+        commitLoop()
+        dirtySyncCount += 1
+        if var s = scan {
+            scan = nil
+            _ = s.sync(guest: &guest)
+            scan = s
+            loopPendingAtCommit = s.pendingPages
+        }
+        guard let s = scan, let l = loop else { return (0, 0, 0) }
+        let split = s.pendingSplit(at: l.position)
+        let normal = max(0, split.pages - split.zeroPages)
+        let costs = loopCosts
+        let check = parameters.zeroScanBytesPerSecond > 0 ? pageBytes / parameters.zeroScanBytesPerSecond : 0
+        return (normal * costs.pageWireBytes + split.zeroPages * costs.zeroWireBytes,
+                split.zeroPages * check, split.pages * pageBytes)
+    }
+}
