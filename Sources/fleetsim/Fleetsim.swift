@@ -1,7 +1,6 @@
+import Experiment
 import ArgumentParser
 
-/// fleetsim's version; reports carry it.
-let fleetsimVersion = "0.1.0"
 
 struct Fleetsim: ParsableCommand {
     static let configuration = CommandConfiguration(

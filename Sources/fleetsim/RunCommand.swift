@@ -1,3 +1,4 @@
+import Experiment
 import Foundation
 import ArgumentParser
 import FleetSimulation
@@ -49,6 +50,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Multiply every generated host and instance group's count, and the hosts in maintenance at once, by this factor (e.g. 0.01 for a quick look at a large scenario).")
     var scale: Double?
 
+    @Option(name: .customLong("set"), help: "Override a scenario key by its path, KEY=VALUE (repeatable), e.g. --set campaign.max_hosts_in_maintenance=20 --set fleet.network.rack_uplink=10Gbit/s.")
+    var settings: [String] = []
+
     func validate() throws {
         if let replications, replications < 1 {
             throw ValidationError("--replications must be at least 1, got \(replications)")
@@ -60,6 +64,16 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--scale must be a positive number, got \(scale)")
         }
         _ = try parsedFormats()
+        _ = try parsedSettings()
+    }
+
+    func parsedSettings() throws -> [ScenarioOverride] {
+        try settings.map { text in
+            switch ScenarioOverride.parse(text) {
+            case .success(let o): return o
+            case .failure(let e): throw ValidationError(e.message)
+            }
+        }
     }
 
     func parsedFormats() throws -> [ReportFormat] {
@@ -75,7 +89,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let prepared = try PreparedScenario.load(path: scenario, seedOverride: seed, replicationsOverride: replications,
-                                                 scale: scale)
+                                                 scale: scale, settings: try parsedSettings())
         let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true,
                                           jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if let violation = outcome.firstViolation {
