@@ -51,6 +51,9 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Multiply generated group counts and hosts in maintenance by this factor, as `run --scale`.")
     var scale: Double?
 
+    @Option(help: "Run only shard K of N (1-based, e.g. 2/4): every N-th cell (point x replication). Join the shard directories with `fleetsim merge`.")
+    var shard: String?
+
     @Flag(help: "Do not print the Markdown table on standard output.")
     var quiet = false
 
@@ -58,6 +61,9 @@ struct SweepCommand: ParsableCommand {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let scale, !(scale > 0 && scale.isFinite) { throw ValidationError("--scale must be a positive number, got \(scale)") }
+        if let shard, SweepOutput.Shard.parse(shard) == nil {
+            throw ValidationError("--shard: expected K/N with 1 <= K <= N (e.g. 2/4), found '\(shard)'")
+        }
         if axes.isEmpty { throw ValidationError("--set: expected at least one KEY=V1,V2,... to sweep, found none") }
     }
 
@@ -71,23 +77,22 @@ struct SweepCommand: ParsableCommand {
         }
         let runner = try SweepRunner(scenario: scenario, grid: grid, replications: replications, seed: seed,
                                      scale: scale, fixed: fixedOverrides)
-        let cells = try runner.run(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: true)
+        let shard = self.shard.flatMap(SweepOutput.Shard.parse) ?? .whole
+        let cells = try runner.run(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: true,
+                                   shard: shard == .whole ? nil : (shard.index - 1, shard.count))
         let keys = grid.axes.map(\.key)
-        let summary = SweepSummary(keys: keys, points: runner.points, cells: cells)
         let first = runner.prepared[0]
-        let markdown = summary.markdown(scenario: first.config.name, replications: runner.replications, seed: first.config.seed)
-        let files = [
-            ("sweep.csv", SweepCSV.render(keys: keys, points: runner.points, cells: cells)),
-            ("sweep.md", markdown),
-            ("sweep.html", SweepHTML.render(summary: summary, title: first.config.name, replications: runner.replications)),
-        ]
+        let manifest = SweepOutput.Manifest(scenario: first.config.name, keys: keys, points: runner.points.count,
+                                            replications: runner.replications, shard: shard)
+        let files = try SweepOutput.files(manifest: manifest,
+                                          csv: SweepCSV.render(keys: keys, points: runner.points, cells: cells))
         let directory = out ?? "Reports/" + first.defaultReportName + "-sweep"
         do {
             _ = try ReportWriter.write(named: files, into: directory)
         } catch {
             throw CommandFailure.runFailed("\(error)")
         }
-        if !quiet { print(markdown, terminator: "") }
-        print("\nSweep written to \(directory)/: \(files.map(\.0).joined(separator: ", "))")
+        if !quiet, let markdown = files.first(where: { $0.0 == "sweep.md" })?.1 { print(markdown, terminator: "") }
+        print("\nSweep written to \(directory)/: \(files.map { $0.0 }.joined(separator: ", "))")
     }
 }

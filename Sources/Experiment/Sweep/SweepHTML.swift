@@ -180,7 +180,7 @@ public enum SweepHTML {
     }
 
     /// Indices of the non-dominated points (both coordinates are costs).
-    static func paretoFront(_ pts: [(Double, Double)]) -> [Int] {
+    public static func paretoFront(_ pts: [(Double, Double)]) -> [Int] {
         pts.indices.filter { i in
             !pts.indices.contains { j in
                 j != i && pts[j].0 <= pts[i].0 && pts[j].1 <= pts[i].1 && (pts[j].0 < pts[i].0 || pts[j].1 < pts[i].1)

@@ -38,9 +38,9 @@ public struct SweepSummary: Sendable {
     }
 
     /// `sweep.md`: one table per metric, a row per point, mean and 95 % CI over replications.
-    public func markdown(scenario: String, replications: Int, seed: UInt64) -> String {
+    public func markdown(scenario: String, replications: Int) -> String {
         var md = "# fleetsim sweep: \(scenario)\n\n"
-        md += "\(points.count) points x \(replications) replications, seed \(seed); common random numbers "
+        md += "\(points.count) points x \(replications) replications (seeds per row in sweep.csv); common random numbers "
         md += "(replication r of every point uses the same streams). 95 % confidence intervals over replications.\n"
         for metric in SweepMetric.allCases {
             md += "\n## \(metric.rawValue)\n\n"

@@ -1,0 +1,59 @@
+import Experiment
+import Foundation
+import Scenario
+import Testing
+
+/// `--set KEY=VALUE`: written into the parsed tree, checked by the same schema as the file.
+@Suite struct ScenarioOverrideTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let scenario = root.appendingPathComponent("Scenarios/default.yaml").path
+
+    func load(_ settings: [String]) -> Result<LoadedScenario, ScenarioError> {
+        let overrides = settings.map { try! ScenarioOverride.parse($0).get() }
+        return ScenarioLoader.load(path: Self.scenario, overrides: overrides)
+    }
+
+    @Test func overrideChangesTheValueRead() throws {
+        let loaded = try load(["campaign.max_hosts_in_maintenance=5", "fleet.instance_groups[0].count=7"]).get()
+        #expect(loaded.config.campaign.maxHostsInMaintenance == 5)
+        #expect(loaded.config.fleet.instanceGroups[0].count == 7)
+    }
+
+    @Test func laterOverrideOfTheSameKeyWins() throws {
+        let loaded = try load(["campaign.max_hosts_in_maintenance=5", "campaign.max_hosts_in_maintenance=3"]).get()
+        #expect(loaded.config.campaign.maxHostsInMaintenance == 3)
+    }
+
+    @Test func badValuesNameTheArgumentAndAreAllReported() {
+        guard case .failure(let error) = load(["campaign.max_hosts_in_maintenance=abc",
+                                               "campaign.max_hosts_in_maintenanse=3",
+                                               "fleet.instance_groups[9].count=5"]) else {
+            Issue.record("expected errors"); return
+        }
+        let text = error.rendered
+        #expect(text.contains("--set campaign.max_hosts_in_maintenance=abc: error: campaign.max_hosts_in_maintenance: expected a whole number"))
+        #expect(text.contains("--set campaign.max_hosts_in_maintenanse=3: error:"))
+        #expect(text.contains("did you mean 'max_hosts_in_maintenance'"))
+        #expect(text.contains("--set fleet.instance_groups[9].count=5: error: fleet.instance_groups[9]: expected an index below 1"))
+        #expect(text.hasSuffix("3 errors"))
+    }
+
+    @Test func malformedArgumentsAreRefused() {
+        #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("no-equals").get() }
+        #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("a..b=1").get() }
+        #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("=1").get() }
+    }
+
+    @Test func sweepGridListsPointsFirstAxisSlowest() throws {
+        let grid = try SweepGrid(arguments: ["a=1,2", "b=x,y,z"])
+        #expect(grid.points == [["1", "x"], ["1", "y"], ["1", "z"], ["2", "x"], ["2", "y"], ["2", "z"]])
+        #expect(throws: CommandFailure.self) { try SweepGrid(arguments: ["a=1,,2"]) }
+        #expect(throws: CommandFailure.self) { try SweepGrid(arguments: ["a=1", "a=2"]) }
+    }
+
+    @Test func paretoFrontKeepsOnlyUndominatedPoints() {
+        // (3,3) is beaten by (2,2); (1,4) and (4,1) and (2,2) trade off.
+        #expect(SweepHTML.paretoFront([(1, 4), (2, 2), (3, 3), (4, 1)]) == [0, 1, 3])
+    }
+}
