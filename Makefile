@@ -19,6 +19,7 @@ build: setup
 
 run: build
 	$(BIN) run $(SCENARIO) --out $(OUT)
+	@echo "HTML report: $(OUT)/report.html"
 
 test: setup
 	$(SWIFT) test

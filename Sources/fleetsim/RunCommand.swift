@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a scenario and write its reports.",
         discussion: """
         Writes summary.json (versioned schema), instances.csv (one row per attempt), hosts.csv,
-        links.csv, link_utilisation.csv and summary.md into the output directory, each
+        links.csv, link_utilisation.csv, timeline.csv (fleet state over time), summary.md and
+        report.html (self-contained charts) into the output directory, each
         atomically (temporary file, then rename),
         and prints the Markdown summary on standard output. Nothing is written when the
         scenario has errors.
@@ -108,6 +109,9 @@ struct RunCommand: ParsableCommand {
             case .md: files.append((f.fileName, outcome.report.summaryMarkdown()))
             }
         }
+        // Fleet state over time with the other CSVs; the HTML report with every run.
+        if try parsedFormats().contains(.csv) { files.append(("timeline.csv", FleetTimeline.csv(outcome.recorders))) }
+        files.append(("report.html", RunReportHTML.render(report: outcome.report, recorders: outcome.recorders)))
         do {
             _ = try ReportWriter.write(named: files, into: directory)
         } catch {
