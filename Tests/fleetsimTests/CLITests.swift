@@ -140,7 +140,7 @@ private let defaultScenario = "Scenarios/default.yaml"
         let r = CLIRunner.run(["run", defaultScenario, "--out", out, "--replications", "1", "--format", "json"])
         #expect(r.exitCode == 0, "stderr: \(r.stderr)")
         #expect(listing(out) == ["report.html", "summary.json"])
-        #expect(r.stdout.contains("Reports written to \(out)/: summary.json\n"))
+        #expect(r.stdout.contains("Reports written to \(out)/: summary.json, report.html\n"))
     }
 
     @Test func formatCSVAndMarkdown() throws {
