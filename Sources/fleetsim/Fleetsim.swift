@@ -21,6 +21,6 @@ struct Fleetsim: ParsableCommand {
         Exit codes: 0 ok, 1 run failed (or an invariant was violated), 2 bad input.
         """,
         version: "fleetsim \(fleetsimVersion)",
-        subcommands: [RunCommand.self, SweepCommand.self, MergeCommand.self, CompareCommand.self, ValidateCommand.self, MigrateCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, SweepCommand.self, MergeCommand.self, CompareCommand.self, ExplainCommand.self, ValidateCommand.self, MigrateCommand.self, BenchCommand.self]
     )
 }

@@ -20,7 +20,7 @@ public enum RunReportHTML {
             body += "<h2>Hosts: drain and maintenance (replication \(first.replication))</h2>\n" + gantt(first.recorder)
             body += "<h2>Fleet state over time (replication \(first.replication); timeline.csv has every replication)</h2>\n"
             body += timeline(first.recorder)
-            body += "<h2>Bytes on the wire per sample interval (replication \(first.replication))</h2>\n" + wire(first.recorder)
+            body += "<h2>Traffic on the sampled links, Gbit/s per sample interval (replication \(first.replication))</h2>\n" + wire(first.recorder)
         }
         body += "<h2>Worst instances by downtime, with their attempts</h2>\n" + worst(recorders)
         return """
@@ -141,9 +141,17 @@ public enum RunReportHTML {
     }
 
     static func wire(_ rec: RunRecorder) -> String {
+        // Samples are cumulative bytes: the rate over each interval is the difference.
         let samples = rec.linkSamples
-        return steps("link-utilisation", samples.map(\.time.seconds),
-                     [("bytes carried (all links)", samples.map { $0.bytesCarried.reduce(0) { $0 + $1.1 } })])
+        let totals = samples.map { $0.bytesCarried.reduce(0) { $0 + $1.1 } }
+        var times: [Double] = [], rates: [Double] = []
+        for i in samples.indices.dropFirst() {
+            let dt = (samples[i].time - samples[i - 1].time).seconds
+            guard dt > 0 else { continue }
+            times.append(samples[i].time.seconds)
+            rates.append((totals[i] - totals[i - 1]) * 8 / dt / 1e9)
+        }
+        return steps("link-utilisation", times, [("Gbit/s, all sampled links", rates)])
     }
 
     /// Step lines of several series over shared times.
