@@ -48,7 +48,7 @@ public struct PreparedScenario: @unchecked Sendable {
             if let scale { prepared.overrides.append(("scale", NumberText.json(scale))) }
             return prepared
         } catch {
-            throw .badInput(loaded.diagnostic(for: error).rendered)
+            throw .badInput(ScenarioLoader.relocated(loaded.diagnostic(for: error), overrides: settings).rendered)
         }
     }
 

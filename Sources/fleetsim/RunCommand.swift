@@ -91,6 +91,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let prepared = try PreparedScenario.load(path: scenario, seedOverride: seed, replicationsOverride: replications,
                                                  scale: scale, settings: try parsedSettings())
+        for warning in FeasibilityWarnings.check(prepared) { printError("\(scenario): warning: \(warning)") }
         let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true,
                                           jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if let violation = outcome.firstViolation {

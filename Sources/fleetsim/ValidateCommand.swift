@@ -20,6 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let prepared = try PreparedScenario.load(path: scenario, seedOverride: nil, replicationsOverride: nil)
+        for warning in FeasibilityWarnings.check(prepared) { printError("\(scenario): warning: \(warning)") }
         print("\(scenario): valid (\(prepared.fleet.hosts.count) hosts, \(prepared.fleet.instances.count) instances, \(prepared.campaignHostCount) hosts in the campaign)")
     }
 }

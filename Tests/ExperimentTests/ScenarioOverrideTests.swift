@@ -57,3 +57,26 @@ import Testing
         #expect(SweepHTML.paretoFront([(1, 4), (2, 2), (3, 3), (4, 1)]) == [0, 1, 3])
     }
 }
+
+/// Warnings for scenarios that are valid but cannot go as planned.
+@Suite struct FeasibilityWarningTests {
+    static let root = ScenarioOverrideTests.root
+
+    @Test func capacityTightWarnsAboutSpareCapacityAndDefaultDoesNot() throws {
+        let tight = try PreparedScenario.load(path: Self.root.appendingPathComponent("Scenarios/capacity-tight.yaml").path,
+                                              seedOverride: nil, replicationsOverride: nil)
+        let warnings = FeasibilityWarnings.check(tight)
+        #expect(warnings.contains { $0.hasPrefix("spare capacity: with 4 hosts in maintenance at once") })
+        let plain = try PreparedScenario.load(path: ScenarioOverrideTests.scenario, seedOverride: nil, replicationsOverride: nil)
+        #expect(FeasibilityWarnings.check(plain).isEmpty)
+    }
+
+    @Test func aFleetBuildErrorCausedByASetNamesTheArgument() {
+        #expect {
+            _ = try PreparedScenario.load(path: ScenarioOverrideTests.scenario, seedOverride: nil, replicationsOverride: nil,
+                                          settings: [try! ScenarioOverride.parse("fleet.instance_groups[0].count=600").get()])
+        } throws: { error in
+            (error as? CommandFailure)?.message.hasPrefix("--set fleet.instance_groups[0].count=600: error: fleet.instance_groups[0].count: expected a fleet that can be built") == true
+        }
+    }
+}

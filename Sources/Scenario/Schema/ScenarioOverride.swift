@@ -52,14 +52,19 @@ extension ScenarioLoader {
         switch load(reader: reader, path: path) {
         case .success(let loaded): return problems.isEmpty ? .success(loaded) : .failure(ScenarioError(problems))
         case .failure(let error):
-            // Problems inside an overridden value are the override's: point at the argument.
-            return .failure(ScenarioError(problems + error.diagnostics.map { d in
-                guard let o = overrides.last(where: { d.path.components.starts(with: $0.path.components) }) else { return d }
-                var moved = d
-                moved.location = o.location
-                return moved
-            }))
+            return .failure(ScenarioError(problems + relocated(error, overrides: overrides).diagnostics))
         }
+    }
+
+    /// Problems inside an overridden value are the override's: point at the `--set` argument
+    /// instead of the file (also for errors found later, e.g. while building the fleet).
+    public static func relocated(_ error: ScenarioError, overrides: [ScenarioOverride]) -> ScenarioError {
+        ScenarioError(error.diagnostics.map { d in
+            guard let o = overrides.last(where: { d.path.components.starts(with: $0.path.components) }) else { return d }
+            var moved = d
+            moved.location = o.location
+            return moved
+        })
     }
 
     /// Write one override into the tree; a diagnostic when its path cannot be followed.
