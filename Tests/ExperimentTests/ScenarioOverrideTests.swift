@@ -39,10 +39,25 @@ import Testing
         #expect(text.hasSuffix("3 errors"))
     }
 
+    @Test func selectorsReachEveryMatchingItem() throws {
+        let all = try load(["fleet.host_groups[*].count=30"]).get()
+        #expect(all.config.fleet.hostGroups.allSatisfy { $0.count == 30 })
+        let byName = try load(["fleet.host_groups[name=e4].count=12"]).get()
+        #expect(byName.config.fleet.hostGroups[0].count == 12)
+        guard case .failure(let error) = load(["fleet.host_groups[name=nope].count=3", "fleet.host_groups[*].count=-1"]) else {
+            Issue.record("expected errors"); return
+        }
+        #expect(error.rendered.contains("--set fleet.host_groups[name=nope].count=3: error: fleet.host_groups: expected at least one item with name = nope, found none"))
+        #expect(error.rendered.contains("--set fleet.host_groups[*].count=-1: error: fleet.host_groups[0].count: expected a whole number"))
+    }
+
     @Test func malformedArgumentsAreRefused() {
         #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("no-equals").get() }
         #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("a..b=1").get() }
         #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("=1").get() }
+        #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("a[x]=1").get() }
+        #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("a[0=1").get() }
+        #expect(throws: OverrideSyntaxError.self) { try ScenarioOverride.parse("a.=1").get() }
     }
 
     @Test func sweepGridListsPointsFirstAxisSlowest() throws {
