@@ -54,6 +54,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override a scenario key by its path, KEY=VALUE (repeatable), e.g. --set campaign.max_hosts_in_maintenance=20 --set fleet.network.rack_uplink=10Gbit/s.")
     var settings: [String] = []
 
+    @Option(help: "After writing the reports, compare them with this report directory as `fleetsim compare` does (exit 1 past a tolerance).")
+    var against: String?
+
+    @Option(help: "Tolerances file for --against (see `fleetsim compare --help`).")
+    var tolerances: String?
+
     func validate() throws {
         if let replications, replications < 1 {
             throw ValidationError("--replications must be at least 1, got \(replications)")
@@ -121,6 +127,9 @@ struct RunCommand: ParsableCommand {
         if !quiet {
             print(outcome.report.summaryMarkdown(), terminator: "")
             print("\nReports written to \(directory)/: \(files.map(\.0).joined(separator: ", "))")
+        }
+        if let against {
+            try compareAgainst(against, directory: directory)
         }
     }
 }

@@ -53,4 +53,17 @@ import Testing
         // The baseline against itself passes.
         #expect(CLIRunner.run(["compare", "Reports/baselines/default", "Reports/baselines/default"]).exitCode == 0)
     }
+
+    @Test func runAgainstABaselineComparesAfterWriting() {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-against-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let same = CLIRunner.run(["run", "Scenarios/default.yaml", "--replications", "2", "--quiet", "--out", out,
+                                  "--against", "Reports/baselines/default"])
+        #expect(same.exitCode == 0, "\(same.stdout)\(same.stderr)")
+        #expect(same.stdout.contains("**PASS**"))
+        let worse = CLIRunner.run(["run", "Scenarios/default.yaml", "--replications", "2", "--quiet", "--out", out,
+                                   "--set", "campaign.max_hosts_in_maintenance=1", "--against", "Reports/baselines/default"])
+        #expect(worse.exitCode == 1)
+        #expect(FileManager.default.fileExists(atPath: out + "/summary.json"))
+    }
 }
