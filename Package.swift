@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["FleetModel", "FleetSimulation", "SimKernel", "Stochastics"]),
         // Replications run in parallel, sweeps, comparisons and merges: what commands share.
         .target(name: "Experiment", dependencies: [
-            "Scenario", "FleetSimulation", "FleetModel", "Reporting", "SimKernel", "Stochastics",
+            "Scenario", "FleetSimulation", "FleetModel", "MaintenancePolicy", "Reporting", "SimKernel", "Stochastics",
         ]),
         .executableTarget(name: "fleetsim", dependencies: [
             "Experiment", "Scenario", "Reporting", "FleetSimulation", "FleetModel", "SimKernel", "MigrationEngine", "Stochastics",

@@ -1,5 +1,6 @@
 import FleetModel
 import FleetSimulation
+import MaintenancePolicy
 import Foundation
 
 /// Warnings about a scenario that is valid but cannot go the way its author probably expects,
@@ -11,6 +12,8 @@ import Foundation
 ///   once, hold more than the rest of the fleet has free: instances will wait for capacity.
 /// - capacity deadlock: one campaign host's instances do not fit in what every other host
 ///   has free: the campaign cannot empty it (named, with its largest instances).
+/// - notices: under an OCI policy, reboot-migration notices whose due date (1st percentile of
+///   notice-to-due) falls after the horizon cannot expire before the run ends.
 public enum FeasibilityWarnings {
     public static func check(_ prepared: PreparedScenario) -> [String] {
         let fleet = prepared.fleet
@@ -43,6 +46,12 @@ public enum FeasibilityWarnings {
         if out.memoryBytes > rest.memoryBytes || out.ocpus > rest.ocpus + 1e-9 {
             warnings.append("spare capacity: with \(k) host\(k == 1 ? "" : "s") in maintenance at once (campaign.max_hosts_in_maintenance), the most loaded (\(heaviest.map { fleet.hosts[$0.int].name }.joined(separator: ", "))) hold \(text(out)) of instances but the rest of the fleet has only \(text(rest)) free: instances will wait for capacity")
         }
+        if let policy = prepared.config.policy, policy.rules != .lxd,
+           let early = policy.reboot.noticeToDueSeconds.quantile(0.01), early >= prepared.config.horizon.seconds {
+            warnings.append("notices: reboot-migration notices fall due after \(Self.days(early)) at the earliest (policy notice to due date, 1st percentile) but the horizon is \(Self.days(prepared.config.horizon.seconds)): instances that wait for their due date cannot be moved before the run ends")
+        }
         return warnings
     }
+
+    static func days(_ seconds: Double) -> String { String(format: "%.1f days", seconds / 86_400) }
 }

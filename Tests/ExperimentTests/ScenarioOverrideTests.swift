@@ -94,4 +94,13 @@ import Testing
             (error as? CommandFailure)?.message.hasPrefix("--set fleet.instance_groups[0].count=600: error: fleet.instance_groups[0].count: expected a fleet that can be built") == true
         }
     }
+
+    @Test func noticesThatFallDueAfterTheHorizonAreWarned() throws {
+        let path = Self.root.appendingPathComponent("Scenarios/oci-rolling-fault-domain.yaml").path
+        let short = try PreparedScenario.load(path: path, seedOverride: nil, replicationsOverride: nil,
+                                              settings: [try ScenarioOverride.parse("horizon=10d").get()])
+        #expect(FeasibilityWarnings.check(short).contains { $0.hasPrefix("notices: reboot-migration notices fall due after 14.0 days") })
+        let long = try PreparedScenario.load(path: path, seedOverride: nil, replicationsOverride: nil)
+        #expect(!FeasibilityWarnings.check(long).contains { $0.hasPrefix("notices:") })
+    }
 }
