@@ -8,7 +8,7 @@ SCENARIO ?= Scenarios/default.yaml
 OUT ?= Reports/default
 BIN := .build/release/fleetsim
 
-.PHONY: run test setup build bench clean
+.PHONY: run test setup build bench baselines clean
 
 # Install the system packages fleetsim needs, only when missing (Debian/Ubuntu).
 setup:
@@ -19,6 +19,7 @@ build: setup
 
 run: build
 	$(BIN) run $(SCENARIO) --out $(OUT)
+	@echo "HTML report: $(OUT)/report.html"
 
 test: setup
 	$(SWIFT) test
@@ -27,6 +28,11 @@ test: setup
 bench: build
 	$(BIN) bench kernel --runs 5
 	$(BIN) bench campaign Scenarios/large-fleet.yaml --runs 3
+
+# Refresh Reports/baselines/ on purpose, after a change meant to move the numbers; commit them
+# with it (the baseline test compares fresh runs against them; README "Baselines").
+baselines: build
+	BIN=$(BIN) ./scripts/baselines.sh
 
 clean:
 	rm -rf .build

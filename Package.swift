@@ -39,8 +39,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Reporting", dependencies: ["FleetModel", "FleetSimulation", "SimKernel", "Stochastics"]),
+        // Replications run in parallel, sweeps, comparisons and merges: what commands share.
+        .target(name: "Experiment", dependencies: [
+            "Scenario", "FleetSimulation", "FleetModel", "MaintenancePolicy", "Reporting", "SimKernel", "Stochastics",
+        ]),
         .executableTarget(name: "fleetsim", dependencies: [
-            "Scenario", "Reporting", "FleetSimulation", "FleetModel", "SimKernel", "MigrationEngine", "Stochastics",
+            "Experiment", "Scenario", "Reporting", "FleetSimulation", "FleetModel", "SimKernel", "MigrationEngine", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CGSL"]),
@@ -55,5 +59,6 @@ let package = Package(
         ]),
         // End-to-end: runs the built `fleetsim` binary on the shipped scenarios.
         .testTarget(name: "fleetsimTests", dependencies: ["fleetsim"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Scenario", "Reporting"]),
     ]
 )

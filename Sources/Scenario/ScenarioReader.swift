@@ -35,7 +35,7 @@ public final class ScenarioReader {
     /// Every problem found so far, in the order found (``ScenarioError`` sorts by position).
     public private(set) var diagnostics: [ScenarioDiagnostic] = []
     /// The document's root node; nil when the file is missing, empty or not valid YAML.
-    public let rootNode: Node?
+    public private(set) var rootNode: Node?
     /// What data files may be read and how much memory they may take.
     public var options = ScenarioReadOptions()
 
@@ -123,6 +123,10 @@ public final class ScenarioReader {
         self.diagnostics = [ScenarioDiagnostic(code, at: SourceLocation(file: path, line: line, column: column),
                                                expected: expected, found: found)]
     }
+
+    /// Edit the parsed tree before anything reads it: command-line `--set` overrides
+    /// (ScenarioOverride.swift) go through the same schema, so their errors are as precise.
+    func editRoot(_ edit: (inout Node?) -> Void) { edit(&rootNode) }
 
     /// A cursor on the root node, if the document parsed.
     public var root: NodeCursor? { rootNode.map { NodeCursor(reader: self, node: $0, path: .root) } }

@@ -1,7 +1,6 @@
+import Experiment
 import ArgumentParser
 
-/// fleetsim's version; reports carry it.
-let fleetsimVersion = "0.1.0"
 
 struct Fleetsim: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +21,7 @@ struct Fleetsim: ParsableCommand {
         Exit codes: 0 ok, 1 run failed (or an invariant was violated), 2 bad input.
         """,
         version: "fleetsim \(fleetsimVersion)",
-        subcommands: [RunCommand.self, ValidateCommand.self, ValidateEngineCommand.self, MigrateCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, SweepCommand.self, MergeCommand.self, CompareCommand.self, ExplainCommand.self,
+                      ValidateCommand.self, ValidateEngineCommand.self, MigrateCommand.self, BenchCommand.self]
     )
 }

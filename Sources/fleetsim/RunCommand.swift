@@ -1,3 +1,4 @@
+import Experiment
 import Foundation
 import ArgumentParser
 import FleetSimulation
@@ -11,7 +12,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a scenario and write its reports.",
         discussion: """
         Writes summary.json (versioned schema), instances.csv (one row per attempt), hosts.csv,
-        links.csv, link_utilisation.csv and summary.md into the output directory, each
+        links.csv, link_utilisation.csv, timeline.csv (fleet state over time), summary.md and
+        report.html (self-contained charts) into the output directory, each
         atomically (temporary file, then rename),
         and prints the Markdown summary on standard output. Nothing is written when the
         scenario has errors.
@@ -52,6 +54,15 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Multiply every generated host and instance group's count, and the hosts in maintenance at once, by this factor (e.g. 0.01 for a quick look at a large scenario).")
     var scale: String?
 
+    @Option(name: .customLong("set"), help: "Override a scenario key by its path, KEY=VALUE (repeatable), e.g. --set campaign.max_hosts_in_maintenance=20 --set fleet.network.rack_uplink=10Gbit/s.")
+    var settings: [String] = []
+
+    @Option(help: "After writing the reports, compare them with this report directory as `fleetsim compare` does (exit 1 past a tolerance).")
+    var against: String?
+
+    @Option(help: "Tolerances file for --against (see `fleetsim compare --help`).")
+    var tolerances: String?
+
     @Option(parsing: .unconditional, help: "Refuse a run estimated to need more memory than this, e.g. 8GiB (default: half the physical memory).")
     var maxMemory: String?
 
@@ -65,6 +76,17 @@ struct RunCommand: ParsableCommand {
         var jobs: Int
         var scale: Double?
         var budget: MemoryBudget
+    }
+
+    func parsedSettings() throws(CommandFailure) -> [ScenarioOverride] {
+        var parsed: [ScenarioOverride] = []
+        for text in settings {
+            switch ScenarioOverride.parse(text) {
+            case .success(let o): parsed.append(o)
+            case .failure(let e): throw .badInput("error: \(e.message)")
+            }
+        }
+        return parsed
     }
 
     func numbers() throws(CommandFailure) -> Numbers {
@@ -110,10 +132,12 @@ struct RunCommand: ParsableCommand {
         // directory, then the scenario: a bad input is found before anything runs.
         let n = try numbers()
         let formats = try parsedFormats()
+        let settings = try parsedSettings()
         if let out { try OutputDirectoryCheck.check(out) }
         let prepared = try PreparedScenario.load(path: scenario, seedOverride: n.seed, replicationsOverride: n.replications,
-                                                 scale: n.scale, budget: n.budget, allowOutsidePaths: allowOutsidePaths,
-                                                 jobs: n.jobs)
+                                                 scale: n.scale, settings: settings, budget: n.budget,
+                                                 allowOutsidePaths: allowOutsidePaths, jobs: n.jobs)
+        for warning in FeasibilityWarnings.check(prepared) { printError("\(prepared.loaded.path): warning: \(warning)") }
         let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true, jobs: n.jobs)
         if let violation = outcome.firstViolation {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")
@@ -131,6 +155,9 @@ struct RunCommand: ParsableCommand {
             case .md: files.append((f.fileName, outcome.report.summaryMarkdown()))
             }
         }
+        // Fleet state over time with the other CSVs; the HTML report with every run.
+        if try parsedFormats().contains(.csv) { files.append(("timeline.csv", FleetTimeline.csv(outcome.recorders))) }
+        files.append(("report.html", RunReportHTML.render(report: outcome.report, recorders: outcome.recorders)))
         do {
             _ = try ReportWriter.write(named: files, into: directory)
         } catch {
@@ -142,6 +169,9 @@ struct RunCommand: ParsableCommand {
         if !quiet {
             print(outcome.report.summaryMarkdown(), terminator: "")
             print("\nReports written to \(directory)/: \(files.map(\.0).joined(separator: ", "))")
+        }
+        if let against {
+            try compareAgainst(against, directory: directory)
         }
     }
 }

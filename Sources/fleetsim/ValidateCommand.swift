@@ -1,3 +1,4 @@
+import Experiment
 import ArgumentParser
 import Scenario
 
@@ -26,6 +27,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let prepared = try PreparedScenario.load(path: scenario, seedOverride: nil, replicationsOverride: nil,
                                                  budget: try MemoryBudget.parse(maxMemory), allowOutsidePaths: allowOutsidePaths)
+        for warning in FeasibilityWarnings.check(prepared) { printError("\(prepared.loaded.path): warning: \(warning)") }
         print("\(prepared.loaded.path): valid (\(prepared.fleet.hosts.count) hosts, \(prepared.fleet.instances.count) instances, \(prepared.campaignHostCount) hosts in the campaign)")
     }
 }

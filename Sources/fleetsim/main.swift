@@ -1,3 +1,4 @@
+import Experiment
 import ArgumentParser
 #if canImport(Glibc)
 import Glibc

@@ -62,7 +62,7 @@ private let defaultScenario = "Scenarios/default.yaml"
         let out = tmp.path("reports")
         let r = CLIRunner.run(["run", defaultScenario, "--out", out, "--check-invariants", "--replications", "2"])
         #expect(r.exitCode == 0, "stderr: \(r.stderr)")
-        #expect(listing(out) == ["hosts.csv", "instances.csv", "link_utilisation.csv", "links.csv", "summary.json", "summary.md"])
+        #expect(listing(out) == ["hosts.csv", "instances.csv", "link_utilisation.csv", "links.csv", "report.html", "summary.json", "summary.md", "timeline.csv"])
         // The Markdown summary on stdout is summary.md, followed by where the reports went.
         let markdown = try String(contentsOfFile: out + "/summary.md", encoding: .utf8)
         #expect(markdown.hasPrefix("# fleetsim: default\n"))
@@ -139,8 +139,8 @@ private let defaultScenario = "Scenarios/default.yaml"
         let out = tmp.path("only-json")
         let r = CLIRunner.run(["run", defaultScenario, "--out", out, "--replications", "1", "--format", "json"])
         #expect(r.exitCode == 0, "stderr: \(r.stderr)")
-        #expect(listing(out) == ["summary.json"])
-        #expect(r.stdout.contains("Reports written to \(out)/: summary.json\n"))
+        #expect(listing(out) == ["report.html", "summary.json"])
+        #expect(r.stdout.contains("Reports written to \(out)/: summary.json, report.html\n"))
     }
 
     @Test func formatCSVAndMarkdown() throws {
@@ -149,7 +149,7 @@ private let defaultScenario = "Scenarios/default.yaml"
         let out = tmp.path("two")
         let r = CLIRunner.run(["run", defaultScenario, "--out", out, "--replications", "1", "--format", "md, csv", "--quiet"])
         #expect(r.exitCode == 0, "stderr: \(r.stderr)")
-        #expect(listing(out) == ["hosts.csv", "instances.csv", "link_utilisation.csv", "links.csv", "summary.md"])
+        #expect(listing(out) == ["hosts.csv", "instances.csv", "link_utilisation.csv", "links.csv", "report.html", "summary.md", "timeline.csv"])
     }
 
     @Test func unknownFormatIsBadInputAndWritesNothing() throws {
@@ -270,7 +270,7 @@ private let defaultScenario = "Scenarios/default.yaml"
         _ = try tmp.write("weekend.yaml", try String(contentsOfFile: source, encoding: .utf8))
         let r = CLIRunner.run(["run", "weekend.yaml", "--replications", "1", "--quiet"], in: tmp.url)
         #expect(r.exitCode == 0, "stderr: \(r.stderr)")
-        #expect(listing(tmp.path("Reports/weekend")) == ["hosts.csv", "instances.csv", "link_utilisation.csv", "links.csv", "summary.json", "summary.md"])
+        #expect(listing(tmp.path("Reports/weekend")) == ["hosts.csv", "instances.csv", "link_utilisation.csv", "links.csv", "report.html", "summary.json", "summary.md", "timeline.csv"])
     }
 }
 

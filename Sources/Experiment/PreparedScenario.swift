@@ -6,27 +6,28 @@ import Scenario
 
 /// A scenario that has been read, validated and built into a fleet: everything that can be
 /// wrong with the input has been found before anything runs or is written.
-struct PreparedScenario {
-    let loaded: LoadedScenario
-    let config: SimulationConfig
-    let fleet: Fleet
-    let campaignHostCount: Int
-    let replications: Int
+public struct PreparedScenario: @unchecked Sendable {
+    public let loaded: LoadedScenario
+    public let config: SimulationConfig
+    public let fleet: Fleet
+    public let campaignHostCount: Int
+    public let replications: Int
     /// Command-line settings that changed what runs, recorded in the reports.
-    var overrides: [(key: String, value: String)] = []
+    public var overrides: [(key: String, value: String)] = []
 
     /// `Reports/<this>`: the scenario file's base name without extension.
-    var defaultReportName: String {
+    public var defaultReportName: String {
         loaded.path == "<stdin>" ? "stdin" : FilePath.stem(of: loaded.path)
     }
 
-    static func load(path: String, seedOverride: UInt64?, replicationsOverride: Int?,
-                     scale: Double? = nil, budget: MemoryBudget = MemoryBudget(limitBytes: MemoryBudget.defaultLimitBytes),
-                     allowOutsidePaths: Bool = false,
-                     jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(CommandFailure) -> PreparedScenario {
+    public static func load(path: String, seedOverride: UInt64?, replicationsOverride: Int?,
+                            scale: Double? = nil, settings: [ScenarioOverride] = [],
+                            budget: MemoryBudget = MemoryBudget(limitBytes: MemoryBudget.defaultLimitBytes),
+                            allowOutsidePaths: Bool = false,
+                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(CommandFailure) -> PreparedScenario {
         let loaded: LoadedScenario
         let options = ScenarioReadOptions(allowOutsidePaths: allowOutsidePaths, maxMemoryBytes: budget.limitBytes)
-        switch ScenarioLoader.load(path: path, options: options) {
+        switch ScenarioLoader.load(path: path, overrides: settings, options: options) {
         case .success(let l): loaded = l
         case .failure(let failure): throw .badInput(failure.rendered)
         }
@@ -44,7 +45,7 @@ struct PreparedScenario {
         do {
             fleet = try FleetBuilder.build(config.fleet, seed: config.seed, generator: config.generator)
         } catch {
-            throw .badInput(loaded.diagnostic(for: error).rendered)
+            throw .badInput(ScenarioLoader.relocated(loaded.diagnostic(for: error), overrides: settings).rendered)
         }
         if let problem = CampaignSelectionCheck.problem(config, fleet: fleet, loaded: loaded) { throw .badInput(problem.rendered) }
         do {
@@ -52,19 +53,25 @@ struct PreparedScenario {
             try CampaignRunner.validateFailures(config, fleet: fleet)
             var prepared = PreparedScenario(loaded: loaded, config: config, fleet: fleet, campaignHostCount: hosts.count,
                                             replications: replicationsOverride ?? loaded.replications)
+            // Each `--set` under its own key (`set campaign.max_hosts_in_maintenance`); a
+            // repeated key keeps the last value, the one that was used.
+            for o in settings {
+                prepared.overrides.removeAll { $0.key == "set " + o.key }
+                prepared.overrides.append(("set " + o.key, o.value))
+            }
             if let seedOverride { prepared.overrides.append(("seed", String(seedOverride))) }
             if let replicationsOverride { prepared.overrides.append(("replications", String(replicationsOverride))) }
             if let scale { prepared.overrides.append(("scale", NumberText.json(scale))) }
             return prepared
         } catch {
-            throw .badInput(loaded.diagnostic(for: error).rendered)
+            throw .badInput(ScenarioLoader.relocated(loaded.diagnostic(for: error), overrides: settings).rendered)
         }
     }
 
     /// The scenario with every generated group's count, and the number of hosts in
     /// maintenance at once, multiplied by `factor` (at least 1 each): a quick look at a large
     /// scenario, or a test of it at a small size. Explicit hosts and instances are kept.
-    static func scaled(_ config: SimulationConfig, by factor: Double) -> SimulationConfig {
+    public static func scaled(_ config: SimulationConfig, by factor: Double) -> SimulationConfig {
         var c = config
         // Clamped before the conversion (a factor of 1e300 trapped); the memory estimate has
         // refused such sizes already, the clamp only keeps this function total.
@@ -75,21 +82,21 @@ struct PreparedScenario {
         return c
     }
 
-    struct Violation {
-        let replication: Int
-        let message: String
+    public struct Violation {
+        public let replication: Int
+        public let message: String
     }
 
-    struct Outcome {
-        let report: CampaignReport
-        let recorders: [(replication: Int, recorder: RunRecorder)]
-        let firstViolation: Violation?
+    public struct Outcome {
+        public let report: CampaignReport
+        public let recorders: [(replication: Int, recorder: RunRecorder)]
+        public let firstViolation: Violation?
     }
 
     /// Run every replication, `jobs` at a time (each replication has its own streams, model
     /// and observers; results are gathered by replication index, so the reports are the same
     /// byte for byte whatever `jobs` is).
-    func runAll(checkInvariants: Bool, progress: Bool,
+    public func runAll(checkInvariants: Bool, progress: Bool,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(CommandFailure) -> Outcome {
         let config = self.config
         let fleet = self.fleet
@@ -125,7 +132,7 @@ struct PreparedScenario {
                        recorders: box.recorders.enumerated().map { ($0.offset, $0.element!) }, firstViolation: nil)
     }
 
-    var identity: RunIdentity {
+    public var identity: RunIdentity {
         RunIdentity(scenarioName: config.name, scenarioFile: loaded.path, seed: config.seed, replications: replications,
                     horizonSeconds: config.horizon.seconds, generator: config.generator.rawValue,
                     hosts: fleet.hosts.count, instances: fleet.instances.count, campaignHosts: campaignHostCount,
@@ -134,18 +141,18 @@ struct PreparedScenario {
 }
 
 /// Replication results filled in by worker threads, under a lock.
-final class ReplicationResults: @unchecked Sendable {
+public final class ReplicationResults: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private let count: Int
     private var progress: ProgressBar
     private var done = 0
-    var metrics: [ReplicationMetrics?]
-    var recorders: [RunRecorder?]
-    var violations: [String?]
-    var error: (Int, String)?
+    public var metrics: [ReplicationMetrics?]
+    public var recorders: [RunRecorder?]
+    public var violations: [String?]
+    public var error: (Int, String)?
 
-    init(count: Int, progress: ProgressBar) {
+    public init(count: Int, progress: ProgressBar) {
         self.count = count
         self.progress = progress
         metrics = Array(repeating: nil, count: count)
@@ -154,14 +161,14 @@ final class ReplicationResults: @unchecked Sendable {
     }
 
     /// The next replication to run, or nil when all are taken (or one failed).
-    func next() -> Int? {
+    public func next() -> Int? {
         lock.lock(); defer { lock.unlock() }
         guard nextIndex < count, error == nil else { return nil }
         nextIndex += 1
         return nextIndex - 1
     }
 
-    func store(_ r: Int, metrics m: ReplicationMetrics, recorder: RunRecorder, violation: String?) {
+    public func store(_ r: Int, metrics m: ReplicationMetrics, recorder: RunRecorder, violation: String?) {
         lock.lock(); defer { lock.unlock() }
         metrics[r] = m
         recorders[r] = recorder
@@ -170,7 +177,7 @@ final class ReplicationResults: @unchecked Sendable {
         progress.update(done)
     }
 
-    func fail(_ r: Int, _ message: String) {
+    public func fail(_ r: Int, _ message: String) {
         lock.lock(); defer { lock.unlock() }
         if error == nil || r < error!.0 { error = (r, message) }
     }

@@ -6,21 +6,17 @@ import Scenario
 /// migration would take, made before anything is allocated: a fleet of 10^10 hosts,
 /// `--replications 1e9` or a page bitmap of a 1 PiB guest is refused with the figure, instead
 /// of dying in the allocator.
-struct MemoryBudget {
-    let limitBytes: Double
+public struct MemoryBudget: Sendable {
+    public let limitBytes: Double
+
+    public init(limitBytes: Double) { self.limitBytes = limitBytes }
 
     /// The default: half the machine's physical memory, leaving the rest to the system and to
     /// whatever else runs (CI machines are shared).
-    static var defaultLimitBytes: Double { Double(ProcessInfo.processInfo.physicalMemory) / 2 }
-
-    static func parse(_ text: String?) throws(CommandFailure) -> MemoryBudget {
-        guard let text else { return MemoryBudget(limitBytes: defaultLimitBytes) }
-        let bytes = try FlagValue.bytes(text, flag: "--max-memory", positive: true)
-        return MemoryBudget(limitBytes: bytes)
-    }
+    public static var defaultLimitBytes: Double { Double(ProcessInfo.processInfo.physicalMemory) / 2 }
 
     /// A failure naming what needs the memory, how much and the limit.
-    func check(_ neededBytes: Double, for what: String, flag: String = "--max-memory", file: String? = nil) throws(CommandFailure) {
+    public func check(_ neededBytes: Double, for what: String, flag: String = "--max-memory", file: String? = nil) throws(CommandFailure) {
         guard neededBytes > limitBytes else { return }
         throw .badInput("\(file.map { "\($0): " } ?? "")error: \(flag): expected a run that fits the memory limit of \(MemoryText.bytes(limitBytes)) (default: half the physical memory), found \(what), which needs about \(MemoryText.bytes(neededBytes))")
     }
@@ -38,7 +34,7 @@ struct MemoryBudget {
     static let runningBytesPerHost = 4_096.0
 
     /// Hosts and instances a scenario would build (counts may be absurd: Doubles, no trap).
-    static func fleetSize(_ config: SimulationConfig, scale: Double?) -> (hosts: Double, instances: Double) {
+    public static func fleetSize(_ config: SimulationConfig, scale: Double?) -> (hosts: Double, instances: Double) {
         let factor = scale ?? 1
         func scaled(_ n: Int) -> Double { scale == nil ? Double(n) : max(1, (Double(n) * factor).rounded()) }
         let hosts = config.fleet.hostGroups.reduce(0.0) { $0 + scaled($1.count) } + Double(config.fleet.hosts.count)
@@ -47,7 +43,7 @@ struct MemoryBudget {
     }
 
     /// The memory a whole run of `replications`, `jobs` at a time, would need.
-    static func estimate(hosts: Double, instances: Double, replications: Double, jobs: Double) -> Double {
+    public static func estimate(hosts: Double, instances: Double, replications: Double, jobs: Double) -> Double {
         let fleet = hosts * bytesPerHost + instances * bytesPerInstance
         let kept = replications * (keptBytesPerReplication + instances * keptBytesPerInstancePerReplication)
         let running = min(jobs, replications) * (instances * runningBytesPerInstance + hosts * runningBytesPerHost)

@@ -6,8 +6,8 @@ import Yams
 /// `campaign.hosts: {rack: NAME}` or `{fault_domain: NAME}` naming no rack of the fleet, with
 /// a did-you-mean (the build's own message has none). Rack names exist only once the fleet's
 /// hosts are laid out, so this runs on the built configuration.
-enum CampaignSelectionCheck {
-    static func problem(_ config: SimulationConfig, fleet: Fleet, loaded: LoadedScenario) -> ScenarioError? {
+public enum CampaignSelectionCheck {
+    public static func problem(_ config: SimulationConfig, fleet: Fleet, loaded: LoadedScenario) -> ScenarioError? {
         let key: String, name: String
         switch config.campaign.hosts {
         case .rack(let r): key = "rack"; name = r

@@ -1,19 +1,21 @@
+import Foundation
+
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal
 /// (a CI log or a pipe gets nothing, so output stays clean and reproducible).
-struct ProgressBar {
-    let total: Int
-    let label: String
-    let enabled: Bool
+public struct ProgressBar: Sendable {
+    public let total: Int
+    public let label: String
+    public let enabled: Bool
     private var lastDrawn = -1
 
-    init(total: Int, label: String, enabled: Bool = standardErrorIsTerminal) {
+    public init(total: Int, label: String, enabled: Bool = standardErrorIsTerminal) {
         self.total = max(total, 1)
         self.label = label
         self.enabled = enabled
     }
 
-    mutating func update(_ done: Int) {
+    public mutating func update(_ done: Int) {
         guard enabled else { return }
         let width = 30
         let filled = min(width, done * width / total)
