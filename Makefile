@@ -21,7 +21,8 @@ run: build
 	$(BIN) run $(SCENARIO) --out $(OUT)
 	@echo "HTML report: $(OUT)/report.html"
 
-test: setup
+test:
+	@./scripts/setup.sh --browser
 	$(SWIFT) test
 
 # Benchmarks (release build): the event kernel, and a whole campaign at fleet scale; prints medians of runs.
