@@ -324,7 +324,8 @@ struct CampaignModel: EventHandler {
             }
             if stoppedInPlace[i] { endStopAttempt(instance.id, reason: "still stopped at the end of the run", at: now) }
             emit(.instanceResolved(instance: instance.id, state: state, reason: reason,
-                                   inCampaign: !plan[i].isEmpty || campaignHostAtEnd, time: now))
+                                   inCampaign: !plan[i].isEmpty || campaignHostAtEnd || inCampaign[instance.initialHost.int],
+                                   time: now))
         }
         // Flows still running at the horizon: account for what they carried so far.
         for case let (i, move?) in moves.enumerated() {

@@ -113,9 +113,10 @@ public enum Fact: Sendable {
                       reason: String, downtime: SimTime, bytes: Double, time: SimTime)
     /// Bytes carried so far by each sampled link (rack up/downlinks, spine, client).
     case linkSample(time: SimTime, bytesCarried: [(LinkID, Double)])
-    /// Where the instance ended the run. `inCampaign`: the campaign had to deal with it (it
-    /// was planned for a move, or sat on a campaign host the horizon caught undrained); an
-    /// instance outside the campaign is a bystander (`untouched`, or `crashed` by a failure).
+    /// Where the instance ended the run. `inCampaign`: it started on a campaign host (so a
+    /// crash before its host's drain still counts against the campaign's population), or the
+    /// campaign planned a move for it, or it sat on a campaign host the horizon caught
+    /// undrained; any other instance is a bystander (`untouched`, or `crashed` by a failure).
     case instanceResolved(instance: InstanceID, state: FinalState, reason: String, inCampaign: Bool, time: SimTime)
     case campaignEnded(time: SimTime)
     /// A host failed (every instance on it stops) or came back from repair.
