@@ -7,9 +7,10 @@
 set -euo pipefail
 BIN=${BIN:-.build/release/fleetsim}
 REPLICATIONS=2
-for s in default oci-rolling-fault-domain oci-mixed-fleet lxd-cluster-evacuation capacity-tight large-fleet failure-storm; do
+for s in default oci-rolling-fault-domain oci-mixed-fleet lxd-cluster-evacuation capacity-tight large-fleet failure-storm simgrid-concurrent; do
     scale=()
     [ "$s" = large-fleet ] && scale=(--scale 0.01)
+    [ "$s" = simgrid-concurrent ] && scale=(--scale 0.05)
     out=Reports/baselines/$s
     rm -rf "$out"
     "$BIN" run "Scenarios/$s.yaml" --replications "$REPLICATIONS" "${scale[@]}" --format json,csv --out "$out" --quiet

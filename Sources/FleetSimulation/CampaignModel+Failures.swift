@@ -215,7 +215,7 @@ extension CampaignModel {
             case .postcopyBlackout, .postcopyActive:
                 lm.apply { $0.linkFailed(atSeconds: t) }
                 if lm.phase == .postcopyActive { stopGuest(i, cause: .postcopyPause, at: now) }
-            case .finished: break
+            case .finished, .acknowledging: break
             }
         } else {
             lm.stalledSince = nil

@@ -56,6 +56,8 @@ extension CampaignModel {
             if live.autoConverge == nil { live.autoConverge = step.autoConverge }
         }
         var p = live.parameters(memoryBytes: instance.demand.memoryBytes, zeroPageFraction: instance.guest.zeroPageFraction)
+        // Only SimGrid's rounds pay a latency per message (its CM02 network model).
+        if p.precopyLoop == .simgrid { p.messageLatencySeconds = config.network.routeLatencySeconds }
         if config.policy != nil {
             switch step.timeoutAction {
             case .abort: p.management.timeoutAction = .abort
@@ -142,7 +144,7 @@ extension CampaignModel {
                     : (lm.controller.parameters.postcopy?.maxPostcopyBandwidthBytesPerSecond ?? .infinity)
                 allocator.setMaxRate(cap == 0 ? .infinity : cap, of: lm.flow)
                 applyRateChanges(kernel: &kernel)
-            case .postcopyActive:
+            case .postcopyActive, .acknowledging:
                 resumeGuest(i, at: now)
             case .finished:
                 finishLive(i, slot: slot, kernel: &kernel)

@@ -1,6 +1,8 @@
 /// The management layers whose defaults the engine reproduces.
 public enum ManagementPreset: String, Sendable, CaseIterable {
     case qemu, libvirt, nova, kubevirt, xen
+    /// SimGrid 3.32's VM live-migration model, for comparison with the literature.
+    case simgrid
 
     /// Fill `p` with this layer's defaults (every field remains overridable afterwards).
     /// Per-GiB timeouts are computed from `p.memoryBytes`, so set the memory first.
@@ -53,6 +55,19 @@ public enum ManagementPreset: String, Sendable, CaseIterable {
             m.minPagesPerPass = 50
             m.limitAction = .stopAndCopy
             m.switchoverRuleEnabled = false
+        case .simgrid:
+            // src/plugins/vm/VmLiveMigration.cpp (MigrationTx): max_downtime defaults to 30 ms
+            // when unset; the message sizes are bare memory bytes (no page headers, zero pages
+            // or device state) and nothing is charged for setup or switchover. The migration
+            // speed (`set_rate`) is the only cap, unset here. No timeouts (mig_timeout 1e7 s).
+            p.precopyLoop = .simgrid
+            p.maxBandwidthBytesPerSecond = nil
+            p.downtimeLimitSeconds = 0.03
+            p.pageHeaderBytes = 0
+            p.deviceStateBytes = 0
+            p.setupSeconds = 0
+            p.switchoverOverheadSeconds = 0
+            p.zeroScanBytesPerSecond = 0
         }
         p.management = m
     }

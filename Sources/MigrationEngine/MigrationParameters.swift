@@ -35,6 +35,15 @@ public struct MigrationParameters: Sendable, Equatable {
     /// capped runs, Validation/qemu-7.2).
     public var rateLimitWakeLateSeconds: Double = 0
 
+    // MARK: SimGrid rounds (`precopyLoop: .simgrid` only)
+    /// Latency of one message on the migration's route (SimGrid CM02: the sum of the route's
+    /// link latencies, paid once per message before its bytes flow). Each round is one message;
+    /// the destination's final acknowledgement is one more. Default 0.
+    public var messageLatencySeconds: Double = 0
+    /// Share of memory the guest can dirty between two rounds: SimGrid's working set, which
+    /// `sg_vm_create_migratable` sets to 90 % of the VM's RAM.
+    public var workingSetFraction: Double = 0.9
+
     // MARK: QEMU migration parameters
     /// `max-bandwidth`; nil = uncapped. QEMU's own default is MAX_THROTTLE = 128 MiB/s
     /// (migration/options.c); libvirt, Nova and KubeVirt lift it.

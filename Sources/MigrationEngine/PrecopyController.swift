@@ -23,6 +23,9 @@ public enum HostSide: Sendable, Equatable { case source, target }
 public struct PrecopyController {
     public enum Phase: Sendable, Equatable {
         case setup, precopy, stopAndCopy, postcopyBlackout, postcopyActive, finished
+        /// The guest runs on the destination; the source waits for the destination's final
+        /// acknowledgement (SimGrid's rounds only: its "stage 4" message).
+        case acknowledging
     }
 
     public let parameters: MigrationParameters
@@ -124,7 +127,7 @@ public struct PrecopyController {
             let passEnd = remaining <= byteTolerance ? nowSeconds
                 : nowSeconds + window.secondsToSend(remaining, from: nowSeconds, rate: usableRate)
             return min(passEnd, nextTimerSeconds)
-        case .stopAndCopy, .postcopyBlackout, .postcopyActive:
+        case .stopAndCopy, .postcopyBlackout, .postcopyActive, .acknowledging:
             let rate = transferRate
             if transferBytesRemaining > byteTolerance && rate <= 0 { return .infinity }
             let bytesTime = transferBytesRemaining > byteTolerance ? transferBytesRemaining / rate : 0
@@ -193,6 +196,8 @@ public struct PrecopyController {
         switch phase {
         case .finished: return
         case .postcopyBlackout, .postcopyActive: finish(.lost, .hostFailureDuringPostcopy)
+        // SimGrid: the VM runs on the destination once stage 3 arrived, whatever the source does.
+        case .acknowledging: finish(.completed, stopReason)
         default: emit(.abort(side == .source ? .sourceFailure : .targetFailure))
             finish(.aborted, .aborted(side == .source ? .sourceFailure : .targetFailure))
         }
@@ -206,6 +211,7 @@ public struct PrecopyController {
         case .finished: return
         case .postcopyBlackout, .postcopyActive:
             if !postcopyPaused { postcopyPaused = true; emit(.postcopyPaused) }
+        case .acknowledging: finish(.completed, stopReason)
         default: emit(.abort(.linkFailure)); finish(.aborted, .aborted(.linkFailure))
         }
     }
@@ -317,7 +323,7 @@ public struct PrecopyController {
                 passWireBytesSent += counted
                 bytesSent += counted
             }
-        case .stopAndCopy, .postcopyBlackout, .postcopyActive:
+        case .stopAndCopy, .postcopyBlackout, .postcopyActive, .acknowledging:
             let rate = transferRate
             if transferBytesRemaining > 0 {
                 let bytesTime = rate > 0 ? transferBytesRemaining / rate : .infinity
@@ -347,14 +353,16 @@ public struct PrecopyController {
                 scanSecondsRemaining = 0
                 endPass()
             }
-        case .stopAndCopy, .postcopyBlackout, .postcopyActive:
+        case .stopAndCopy, .postcopyBlackout, .postcopyActive, .acknowledging:
             guard transferBytesRemaining <= byteTolerance && transferFixedSecondsRemaining <= timeTolerance else { return }
             transferFixedSecondsRemaining = 0
             bytesSent += max(0, transferBytesRemaining); transferBytesRemaining = 0
             switch phase {
             case .stopAndCopy:
                 downtimeSeconds = nowSeconds - stopStartSeconds
+                if usesSimGridRounds { beginSimGridAcknowledgement(); return }
                 finish(.completed, stopReason)
+            case .acknowledging: finish(.completed, stopReason)
             case .postcopyBlackout: beginPostcopyActive()
             default: endPostcopy()
             }
@@ -438,6 +446,7 @@ public struct PrecopyController {
         passMemoryBytes = mem
         passWireBytesSent = 0
         passThrottlePercent = throttlePercent
+        if usesSimGridRounds { startSimGridRound(index: index, memoryBytes: mem); return }
         let pages = mem / pageBytes
         let header = Double(parameters.pageHeaderBytes)
         if index == 0 {
@@ -459,6 +468,7 @@ public struct PrecopyController {
     }
 
     mutating func endPass() {
+        if usesSimGridRounds { endSimGridRound(); return }
         let dirtyBytes = guest.sync() * pageBytes
         memoryBytesSent += passMemoryBytes
         dirtySyncCount += 1
@@ -519,6 +529,7 @@ public struct PrecopyController {
     /// Stop the guest and send the final dirty set and device state at link speed (not at
     /// max-bandwidth: migration_completion lifts the rate limit for the final stage).
     mutating func beginStopAndCopy(finalMemoryBytes: Double, reason: OutcomeReason) {
+        if usesSimGridRounds { beginSimGridStage3(finalMemoryBytes: finalMemoryBytes, reason: reason); return }
         var final = finalMemoryBytes
         if parameters.stopLatencySeconds > 0 && !guestStopped {
             // The guest keeps dirtying until its vCPUs are stopped.

@@ -10,4 +10,9 @@ public enum PrecopyLoop: String, Sendable, Equatable {
     /// the end of the pass (the closed forms of geometric pre-copy, and Xen's xc_domain_save,
     /// which really works pass by pass).
     case perPass = "per-pass"
+    /// SimGrid's VM live-migration plugin (3.32, src/plugins/vm/VmLiveMigration.cpp,
+    /// MigrationTx): rounds as whole messages, a threshold from the bandwidth measured over the
+    /// last round, dirty bytes linear in the round's length up to a working set. See
+    /// `PrecopyController+SimGrid.swift`; the `simgrid` preset selects it.
+    case simgrid
 }

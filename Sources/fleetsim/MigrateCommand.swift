@@ -104,8 +104,11 @@ struct MigrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("QEMU release whose migration-thread rules apply: 7.2 (completes at once when nothing is pending, even before the first 100 ms window closes) or 8.2+ (current). Default 8.2+.", valueName: "7.2|8.2+"))
     var qemuVersion: String?
 
-    @Option(help: ArgumentHelp("Engine granularity: qemu (QEMU's thread loop: mid-scan syncs, zero pages interleaved) or per-pass (the textbook model: sync and switchover test at the end of each pass). Default qemu; xen always per-pass.", valueName: "qemu|per-pass"))
+    @Option(help: ArgumentHelp("Engine granularity: qemu (QEMU's thread loop: mid-scan syncs, zero pages interleaved) per-pass (the textbook model: sync and switchover test at the end of each pass) or simgrid (SimGrid 3.32's rounds; set by --preset simgrid). Default qemu; xen always per-pass.", valueName: "qemu|per-pass|simgrid"))
     var precopyLoop: String?
+
+    @Option(help: ArgumentHelp("Route latency paid by every message of the simgrid loop (each round, the final copy and the destination's acknowledgement; SimGrid CM02: the sum of the route's link latencies). Default 0.", valueName: "duration"))
+    var messageLatency: String?
 
     @Option(help: ArgumentHelp("Send rate of non-zero pages in the first round over memory (a fresh destination faults its memory in), or 'none'. Default none.", valueName: "rate|none"))
     var firstPassRate: String?

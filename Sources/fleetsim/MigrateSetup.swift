@@ -190,8 +190,9 @@ struct MigrateSetup {
             p.qemuVersion = try FlagValue.choice(v, flag: "--qemu-version", [("7.2", .v7_2), ("8.2+", .v8_2), ("8.2", .v8_2)])
         }
         if let v = c.precopyLoop {
-            p.precopyLoop = try FlagValue.choice(v, flag: "--precopy-loop", [("qemu", .qemu), ("per-pass", .perPass)])
+            p.precopyLoop = try FlagValue.choice(v, flag: "--precopy-loop", [("qemu", .qemu), ("per-pass", .perPass), ("simgrid", .simgrid)])
         }
+        if let v = c.messageLatency { p.messageLatencySeconds = try FlagValue.duration(v, flag: "--message-latency")! }
         if let v = c.firstPassRate { p.firstPassBytesPerSecond = try FlagValue.rate(v, flag: "--first-pass-rate", allowNone: true) }
         if let v = c.zeroScanRate { p.zeroScanBytesPerSecond = try FlagValue.rate(v, flag: "--zero-scan-rate", allowNone: true) ?? 0 }
         if let v = c.setupTime { p.setupSeconds = try FlagValue.duration(v, flag: "--setup-time")! }
@@ -283,7 +284,7 @@ struct MigrateSetup {
             case .libvirt: allowed = [.pauseAndComplete, .switchToPostcopy]; source = "virsh migrate --timeout-suspend / --timeout-postcopy"
             case .kubevirt: allowed = [.abort, .switchToPostcopy]; source = "KubeVirt aborts, or switches to post-copy with allowPostCopy"
             case .nova: allowed = TimeoutAction.allCases; source = "live_migration_timeout_action abort / force_complete"
-            case .qemu, .xen: allowed = TimeoutAction.allCases; source = "no management layer: any action"
+            case .qemu, .xen, .simgrid: allowed = TimeoutAction.allCases; source = "no management layer: any action"
             }
             guard allowed.contains(action) else {
                 throw FlagValue.failure("--timeout-action",

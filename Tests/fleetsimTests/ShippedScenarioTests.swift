@@ -7,6 +7,7 @@ import Testing
     static let scenarios: [(file: String, scale: Double?)] = [
         ("default", nil), ("oci-rolling-fault-domain", nil), ("oci-mixed-fleet", nil),
         ("lxd-cluster-evacuation", nil), ("capacity-tight", nil), ("large-fleet", 0.01), ("failure-storm", nil),
+        ("simgrid-concurrent", 0.05),
     ]
 
     @Test func everyShippedScenarioIsCovered() throws {

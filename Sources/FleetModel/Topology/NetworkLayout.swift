@@ -9,14 +9,24 @@ public struct NetworkLayout: Sendable, Equatable {
     public var spineBytesPerSecond: Double?
     /// The client's link for LXD's `relay` transfer mode (data crosses it twice).
     public var clientBytesPerSecond: Double
+    /// Latency of each host NIC link (SimGrid platforms give every link one). A migration's
+    /// route crosses the source's NIC out and the target's NIC in, so each of its messages
+    /// waits twice this; only the `simgrid` engine counts messages (QEMU's fixed costs are
+    /// modelled in the engine). Default 0.
+    public var nicLatencySeconds: Double
 
     public init(oversubscription: Double = 4, rackUplinkBytesPerSecond: Double? = nil,
-                spineBytesPerSecond: Double? = nil, clientBytesPerSecond: Double = 10e9 / 8) {
+                spineBytesPerSecond: Double? = nil, clientBytesPerSecond: Double = 10e9 / 8,
+                nicLatencySeconds: Double = 0) {
         self.oversubscription = oversubscription
         self.rackUplinkBytesPerSecond = rackUplinkBytesPerSecond
         self.spineBytesPerSecond = spineBytesPerSecond
         self.clientBytesPerSecond = clientBytesPerSecond
+        self.nicLatencySeconds = nicLatencySeconds
     }
+
+    /// The latency of one message on a host-to-host migration route.
+    public var routeLatencySeconds: Double { 2 * nicLatencySeconds }
 }
 
 /// How a transfer travels (LXD `lxc move --mode`): `pull` and `push` go host to host;

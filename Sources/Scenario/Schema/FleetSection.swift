@@ -1,3 +1,4 @@
+import SimKernel
 import FleetModel
 import FleetSimulation
 import Stochastics
@@ -16,8 +17,9 @@ enum FleetSection {
         let uplink = m.optional("rack_uplink", .quantity(.bytesPerSecond, range: .positive))
         let spine = m.optional("spine", .quantity(.bytesPerSecond, range: .positive))
         let client = m.optional("client", .quantity(.bytesPerSecond, range: .positive), default: defaults.clientBytesPerSecond)
+        let nicLatency = m.optional("nic_latency", .duration(range: .atLeast(.zero)), default: SimTime.zero).seconds
         return NetworkLayout(oversubscription: over, rackUplinkBytesPerSecond: uplink, spineBytesPerSecond: spine,
-                             clientBytesPerSecond: client)
+                             clientBytesPerSecond: client, nicLatencySeconds: nicLatency)
     }
 
     static func read(_ m: MappingReader) -> FleetSpec? {
