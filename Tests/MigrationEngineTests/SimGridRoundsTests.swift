@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test(arguments: [(1 << 30, 10e6, 125e6, 0.0), (4 << 30, 300e6, 1.25e9, 1e-4),
-                      (8 << 30, 2e9, 1.25e9, 5e-5), (2 << 30, 0.0, 1e9, 1e-3)] as [(Int64, Double, Double, Double)])
+                      (8 << 30, 600e6, 1.25e9, 5e-5), (2 << 30, 0.0, 1e9, 1e-3)] as [(Int64, Double, Double, Double)])
     func matchesTheRecurrence(memory: Int64, dirty: Double, rate: Double, latency: Double) {
         let r = Self.reference(memoryBytes: Double(memory), dirtyBytesPerSecond: dirty, rate: rate, latency: latency)
         let o = Self.run(memoryBytes: memory, dirtyBytesPerSecond: dirty, rate: rate, latency: latency)
