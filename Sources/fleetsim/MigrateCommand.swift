@@ -244,7 +244,23 @@ struct MigrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Refuse a run estimated to need more memory than this (the bitmap model, a trace file). Default: half the physical memory.", valueName: "size"))
     var maxMemory: String?
 
+    @Option(help: ArgumentHelp("Run the migration at every point of a grid: FLAG=V1,V2,... over any flag of this command (repeatable; the cartesian product, first axis slowest; switches take on,off), e.g. --sweep downtime-limit=100ms,300ms,1s --sweep dirty=50MiB/s,200MiB/s. Prints a Markdown table, or CSV with --csv, or JSON lines with --json.", valueName: "flag=v1,v2,..."))
+    var sweep: [String] = []
+
+    @Flag(help: "With --sweep: print CSV (one row per point) instead of the Markdown table.")
+    var csv = false
+
     func run() throws {
+        if !sweep.isEmpty {
+            let s = try MigrateSweep(sweep)
+            // The words after `migrate`, as typed: each point re-parses them with its values.
+            let all = CommandLine.arguments
+            let base = Array(all.drop(while: { $0 != "migrate" }).dropFirst())
+            let rows = try s.run(base: base)
+            print(json ? s.jsonLines(rows) : csv ? s.csv(rows) : s.markdown(rows), terminator: "")
+            return
+        }
+        if csv { throw CommandFailure.badInput("error: --csv: expected --sweep as well (a single run prints a table or --json)") }
         let setup = try MigrateSetup(self)
         let outcome = MigrationRun.run(parameters: setup.parameters, guest: setup.makeGuest(), wire: setup.wire,
                                        horizonSeconds: setup.horizonSeconds, events: setup.events,
