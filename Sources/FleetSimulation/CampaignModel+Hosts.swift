@@ -36,6 +36,7 @@ extension CampaignModel {
         while waveIndex < waves.count {
             let wave = waves[waveIndex]
             while hostsInMaintenance < maxHostsAtOnce && nextInWave < wave.count {
+                if nextInWave == 0 { emit(.waveStarted(wave: waveIndex + 1, time: kernel.now)) }
                 let h = wave[nextInWave]
                 nextInWave += 1
                 startDrain(h, kernel: &kernel)

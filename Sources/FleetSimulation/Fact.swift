@@ -78,6 +78,9 @@ public struct LinkTotal: Sendable {
 /// metric never touches the model.
 public enum Fact: Sendable {
     case campaignStarted(time: SimTime)
+    /// Wave `wave` (1-based; hosts of one wave drain together, the next waits for all of them
+    /// to be back) starts with its first drain.
+    case waveStarted(wave: Int, time: SimTime)
     case hostDrainStarted(host: HostID, time: SimTime)
     case hostDrained(host: HostID, time: SimTime)
     case hostReturned(host: HostID, time: SimTime)

@@ -138,7 +138,7 @@ public final class InvariantChecker: FactObserver {
             at(t)
             resolutions[i.int] += 1
             finalStates[i.int] = state
-        case .campaignStarted(let t), .campaignEnded(let t), .hostDrainStarted(_, let t), .hostDrained(_, let t),
+        case .campaignStarted(let t), .campaignEnded(let t), .waveStarted(_, let t), .hostDrainStarted(_, let t), .hostDrained(_, let t),
              .hostReturned(_, let t), .moveQueued(_, let t), .waitingForCapacity(_, let t), .linkSample(let t, _),
              .planned(_, _, _, _, let t), .noticeSent(_, _, _, _, _, let t), .dataLost(_, let t),
              .identifiersChanged(_, _, let t), .hostFailed(_, _, let t), .hostRepaired(_, let t),

@@ -6,13 +6,14 @@ import FleetSimulation
 /// a campaign, every replication, stable row order.
 public enum NetworkCSV {
     public static func hosts(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
-        var out = "replication,host,shape_family,availability_domain,fault_domain,rack,drain_start_s,drain_end_s,returned_s,instances_moved\n"
+        var out = "replication,host,shape_family,availability_domain,fault_domain,rack,drain_start_s,drain_end_s,returned_s,instances_moved,wave\n"
         for (r, rec) in runs {
             for host in rec.fleet.hosts {
                 let h = rec.hosts[host.id.int]
                 guard h.drainStart != nil else { continue }
                 let row = [String(r), host.name, host.shapeFamily, host.location.availabilityDomain, host.location.faultDomain,
-                           host.location.rack, opt(h.drainStart), opt(h.drainEnd), opt(h.returned), String(h.instancesMoved)]
+                           host.location.rack, opt(h.drainStart), opt(h.drainEnd), opt(h.returned), String(h.instancesMoved),
+                           String(h.wave)]
                 out += row.map(InstanceCSV.field).joined(separator: ",") + "\n"
             }
         }

@@ -29,6 +29,8 @@ public struct HostRecord: Sendable {
     public var drainEnd: SimTime?
     public var returned: SimTime?
     public var instancesMoved = 0
+    /// The campaign wave the host was drained in (1-based).
+    public var wave = 0
 }
 
 /// Subscribes to one run's facts and keeps what the reports need. It only records: every
@@ -37,6 +39,8 @@ public final class RunRecorder: FactObserver {
     public let fleet: Fleet
     public private(set) var attempts: [AttemptRecord] = []
     public private(set) var hosts: [HostRecord]
+    /// When each campaign wave started, in order.
+    public private(set) var waveStarts: [(wave: Int, time: SimTime)] = []
     public private(set) var finalState: [FinalState?]
     public private(set) var finalReason: [String]
     public private(set) var finalHost: [HostID]
@@ -108,7 +112,10 @@ public final class RunRecorder: FactObserver {
         switch fact {
         case .campaignStarted(let t): campaignStart = t
         case .campaignEnded(let t): campaignEnd = t
-        case .hostDrainStarted(let h, let t): hosts[h.int].drainStart = t
+        case .waveStarted(let wave, let t): waveStarts.append((wave, t))
+        case .hostDrainStarted(let h, let t):
+            hosts[h.int].drainStart = t
+            hosts[h.int].wave = waveStarts.last?.wave ?? 0
         case .hostDrained(let h, let t): hosts[h.int].drainEnd = t
         case .hostReturned(let h, let t): hosts[h.int].returned = t
         case .moveQueued(let i, let t): queuedAt[i.int] = t

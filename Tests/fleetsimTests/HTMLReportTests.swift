@@ -61,13 +61,16 @@ enum HeadlessBrowser {
         let out = run("Scenarios/default.yaml")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let lines = try String(contentsOfFile: out + "/timeline.csv", encoding: .utf8).split(separator: "\n")
-        #expect(lines[0] == "replication,time_s,hosts_draining,hosts_in_maintenance,hosts_back,migrations_in_flight,instances_waiting,notices_outstanding")
+        #expect(lines[0] == "replication,time_s,hosts_draining,hosts_in_maintenance,hosts_back,migrations_in_flight,instances_waiting,notices_outstanding,wave")
         let rows = lines.dropFirst().map { $0.split(separator: ",").map(String.init) }
         #expect(rows.allSatisfy { $0.dropFirst(2).allSatisfy { Int($0)! >= 0 } })
         // The default scenario drains 8 hosts; at the end of each replication all are back, none in flight.
         for r in ["0", "1"] {
             let last = try #require(rows.last { $0[0] == r })
             #expect(Array(last[2...5]) == ["0", "0", "8", "0"])
+            // Waves count up from 1 without gaps within a replication.
+            let waves = rows.filter { $0[0] == r }.map { Int($0[8])! }
+            #expect(waves.first == 1 && zip(waves, waves.dropFirst()).allSatisfy { $1 == $0 || $1 == $0 + 1 })
         }
     }
 

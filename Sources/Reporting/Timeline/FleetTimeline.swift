@@ -15,6 +15,8 @@ public struct FleetTimeline: Sendable {
     public struct Row: Sendable, Equatable {
         public let timeSeconds: Double
         public var draining = 0, inMaintenance = 0, back = 0, inFlight = 0, waiting = 0, notices = 0
+        /// The campaign wave under way (1-based; 0 before the first drain).
+        public var wave = 0
     }
 
     public let rows: [Row]
@@ -42,20 +44,22 @@ public struct FleetTimeline: Sendable {
                 interval(notice, end, 5)
             }
         }
+        // Waves start one after another, so counting their starts gives the current wave.
+        for w in recorder.waveStarts { changes.append((w.time, 6, 1)) }
         changes.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-        var counts = [Int](repeating: 0, count: 6)
+        var counts = [Int](repeating: 0, count: 7)
         var rows: [Row] = []
         var i = 0
         while i < changes.count {
             let t = changes[i].0
             while i < changes.count, changes[i].0 == t { counts[changes[i].1] += changes[i].2; i += 1 }
             rows.append(Row(timeSeconds: t.seconds, draining: counts[0], inMaintenance: counts[1], back: counts[2],
-                            inFlight: counts[3], waiting: counts[4], notices: counts[5]))
+                            inFlight: counts[3], waiting: counts[4], notices: counts[5], wave: counts[6]))
         }
         self.rows = rows
     }
 
-    public static let header = "replication,time_s,hosts_draining,hosts_in_maintenance,hosts_back,migrations_in_flight,instances_waiting,notices_outstanding"
+    public static let header = "replication,time_s,hosts_draining,hosts_in_maintenance,hosts_back,migrations_in_flight,instances_waiting,notices_outstanding,wave"
 
     /// `timeline.csv`: every replication's rows, replication by replication.
     public static func csv(_ recorders: [(replication: Int, recorder: RunRecorder)]) -> String {
@@ -63,7 +67,7 @@ public struct FleetTimeline: Sendable {
         for (r, recorder) in recorders {
             for row in FleetTimeline(recorder: recorder).rows {
                 out += "\(r),\(NumberText.json(row.timeSeconds)),\(row.draining),\(row.inMaintenance),\(row.back),"
-                out += "\(row.inFlight),\(row.waiting),\(row.notices)\n"
+                out += "\(row.inFlight),\(row.waiting),\(row.notices),\(row.wave)\n"
             }
         }
         return out
