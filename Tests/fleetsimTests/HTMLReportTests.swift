@@ -55,6 +55,7 @@ enum HeadlessBrowser {
         }
         #expect(html.contains("data-series=\"unplanned\""))
         #expect(html.contains("<table class=\"worst\">"))
+        #expect(html.contains("<table class=\"critical-path\">"), "the critical path names the instance that held the last host open")
     }
 
     @Test func timelineCountsNeverGoNegativeAndEveryHostComesBack() throws {

@@ -7,7 +7,8 @@ import SimKernel
 /// script, no network) so it opens anywhere, attached to a ticket or a CI artefact.
 /// Charts: downtime CDF (log x) with planned and unplanned downtime apart, final states by
 /// path and reason, host Gantt and fleet state over time (first replication), bytes on the
-/// wire over time, and the worst instances with their attempt history.
+/// wire over time, the critical path of the makespan, and the worst instances with their
+/// attempt history.
 public enum RunReportHTML {
     public static func render(report: CampaignReport, recorders: [(replication: Int, recorder: RunRecorder)]) -> String {
         let id = report.identity
@@ -22,6 +23,7 @@ public enum RunReportHTML {
             body += timeline(first.recorder)
             body += "<h2>Traffic on the sampled links, Gbit/s per sample interval (replication \(first.replication))</h2>\n" + wire(first.recorder)
         }
+        body += "<h2>Critical path of the makespan</h2>\n" + criticalPath(report, recorders)
         body += "<h2>Worst instances by downtime, with their attempts</h2>\n" + worst(recorders)
         return """
         <!DOCTYPE html>
