@@ -171,7 +171,10 @@ extension CampaignModel {
         for h in drainingHosts where sourceSlotFree(h) { dispatch(h, kernel: &kernel) }
         var remaining: Deque<InstanceID> = []
         while let i = returnQueue.popFirst() {
-            guard let source = occupancy.hostOf[i.int], moves[i.int] == nil, !pending[i.int] else { continue }
+            // A guest down after a host failure (local storage, awaiting its host's repair)
+            // cannot be live-migrated home; it stays where it comes back up.
+            guard let source = occupancy.hostOf[i.int], moves[i.int] == nil, !pending[i.int],
+                  !awaitingRepair[i.int] else { continue }
             if sourceSlotFree(source), case .started = tryStart(i, from: source, isReturn: true, kernel: &kernel) {
                 continue
             }

@@ -115,7 +115,7 @@ extension CampaignModel {
         if returnsInstances {
             for i in residents[h.int] where stoppedInPlace[i.int] { restartInPlace(i, at: now) }
             for i in awayFrom[h.int] where home[i.int] == h && occupancy.hostOf[i.int] != h
-                && moves[i.int] == nil && !pending[i.int] {
+                && moves[i.int] == nil && !pending[i.int] && !awaitingRepair[i.int] {
                 returnQueue.append(i)
                 emit(.moveQueued(instance: i, time: now))
             }

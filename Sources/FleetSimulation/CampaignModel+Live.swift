@@ -209,6 +209,15 @@ extension CampaignModel {
     mutating func liveAttemptFailed(_ i: InstanceID, on source: HostID, failedTarget: HostID?, isReturn: Bool,
                                     kernel: inout Kernel<CampaignEvent>) {
         if isReturn {
+            // A return gets as many attempts as an outbound live migration (`live_attempts`);
+            // then the instance stays where it is (`lxc cluster restore` reports the failure
+            // and moves on). Unbounded, a return failing at setup was retried every
+            // setup_error_delay until the horizon: 17,000 attempts for 2 instances in 30 days.
+            returnFailures[i.int] += 1
+            if returnFailures[i.int] >= max(1, config.campaign.liveAttempts) {
+                resolve(i, .moved, reason: "moved; return abandoned after \(returnFailures[i.int]) failed attempt\(returnFailures[i.int] == 1 ? "" : "s")")
+                return
+            }
             returnQueue.prepend(i)
             return
         }

@@ -165,6 +165,8 @@ struct CampaignModel: EventHandler {
     var plan: [[PlannedAction]]
     var step: [Int]
     var stepAttempts: [Int]
+    /// Failed attempts to move each instance back to its host (`return_instances`).
+    var returnFailures: [Int]
     var avoidTarget: [HostID?]
     var attempts: [Int]
     var waiting: [InstanceID] = []
@@ -235,6 +237,7 @@ struct CampaignModel: EventHandler {
         plan = Array(repeating: [], count: nInstances)
         step = Array(repeating: 0, count: nInstances)
         stepAttempts = Array(repeating: 0, count: nInstances)
+        returnFailures = Array(repeating: 0, count: nInstances)
         avoidTarget = Array(repeating: nil, count: nInstances)
         attempts = Array(repeating: 0, count: nInstances)
         isWaiting = Array(repeating: false, count: nInstances)

@@ -78,10 +78,25 @@ public enum CampaignRunner {
         var kernel = Kernel<CampaignEvent>()
         kernel.schedule(at: .zero, .start)
         kernel.run(until: config.horizon, handler: &model)
+        if let stall = kernel.stall {
+            throw NoProgressError(time: stall.time, event: "\(stall.payload)", events: kernel.maxEventsAtOneInstant)
+        }
         // A campaign that did not finish ran (stalled or not) until the horizon.
         let end = model.campaignEnd == nil ? max(kernel.now, config.horizon) : kernel.now
         model.resolveAll(at: end)
         return RunResult(replication: replication, seed: seed, endTime: end,
                          campaignEnd: model.campaignEnd, eventsProcessed: kernel.eventsProcessed)
+    }
+}
+
+/// The kernel's watchdog stopped a run whose time no longer advanced: a model bug, reported
+/// with where it happened instead of spinning until killed.
+public struct NoProgressError: Error, CustomStringConvertible {
+    public let time: SimTime
+    public let event: String
+    public let events: Int
+    public var description: String {
+        "no progress: more than \(events) events at simulated time \(time) (\(time.seconds) s) without time advancing; "
+            + "the last was \(event). This is a bug in fleetsim; please report it with the scenario"
     }
 }

@@ -24,7 +24,10 @@ enum CampaignSection {
         }
         let move = m.optional("move", .enumeration(MoveKind.self, noun: "move"), default: .reboot)
         let live = m.mapping("live_migration", required: false) { liveMigration($0) } ?? LiveMigrationConfig(preset: defaultLivePreset)
-        let liveAttempts = m.optional("live_attempts", .count(range: .atLeast(1)), default: 1)
+        // At most 100: each attempt is a full first pass or a setup delay, so 10^6 attempts of
+        // an instance whose attempts all abort would run for hours and keep 10^6 records each;
+        // no orchestrator retries a live migration more than a handful of times.
+        let liveAttempts = m.optional("live_attempts", .count(range: .between(1, 100)), default: 1)
         let maxInbound = m.optional("max_inbound_per_host", .count(range: .atLeast(1)))
         let maxGlobal = m.optional("max_concurrent_migrations", .count(range: .atLeast(1)))
         let limits = m.mapping("limits", required: false) { concurrencyLimits($0) }
