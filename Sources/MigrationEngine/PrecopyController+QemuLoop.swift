@@ -19,6 +19,7 @@ extension PrecopyController {
         loop = QemuThreadLoop(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
                               capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
         loop?.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
+        loop?.windowJumps = parameters.qemuLoopWindowJumps
         lookaheadMemo = LookaheadMemo()
         scan = ScanMemory(guest: guest, parameters: parameters)
         loopPendingAtCommit = scan?.pendingPages ?? 0
