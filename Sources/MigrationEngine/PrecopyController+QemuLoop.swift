@@ -74,6 +74,18 @@ extension PrecopyController {
         commitLoop()
     }
 
+    /// A check due without time passing (the look-ahead reached a loop boundary at `now`: e.g.
+    /// a long-stalled thread whose window closes at once, with a rounding residue pending):
+    /// take the look-ahead's state, or the controller would wait on that check for ever
+    /// (`progress` returns early when no time passes).
+    mutating func adoptDueLoopCheck(at t: Double) {
+        guard let l0 = loop, !l0.atCheck,
+              let ahead = lookahead(until: nextTimerSeconds, onlyIfMemoised: true),
+              ahead.atCheck && ahead.now <= t else { return }
+        loop = ahead
+        commitLoop()
+    }
+
     /// Clear what the thread sent from the bitmap and account its bytes.
     mutating func commitLoop() {
         guard var l = loop, var s = scan else { return }
