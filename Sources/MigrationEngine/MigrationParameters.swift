@@ -34,6 +34,9 @@ public struct MigrationParameters: Sendable, Equatable {
     /// little over 100 ms. Assumption: 0 (the validation machine: 1.5 ms, fitted on the rate of
     /// capped runs, Validation/qemu-7.2).
     public var rateLimitWakeLateSeconds: Double = 0
+    /// Let the `qemu` loop jump over runs of identical windows in closed form
+    /// (`QemuThreadLoop+WindowJump`); off walks every window (the reference, for tests).
+    var qemuLoopWindowJumps = true
 
     // MARK: SimGrid rounds (`precopyLoop: .simgrid` only)
     /// Latency of one message on the migration's route (SimGrid CM02: the sum of the route's

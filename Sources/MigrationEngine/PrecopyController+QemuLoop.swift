@@ -19,6 +19,7 @@ extension PrecopyController {
         loop = QemuThreadLoop(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
                               capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
         loop?.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
+        loop?.windowJumps = parameters.qemuLoopWindowJumps
         lookaheadMemo = LookaheadMemo()
         scan = ScanMemory(guest: guest, parameters: parameters)
         loopPendingAtCommit = scan?.pendingPages ?? 0
@@ -70,6 +71,18 @@ extension PrecopyController {
             l.run(until: t, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
             loop = l
         }
+        commitLoop()
+    }
+
+    /// A check due without time passing (the look-ahead reached a loop boundary at `now`: e.g.
+    /// a long-stalled thread whose window closes at once, with a rounding residue pending):
+    /// take the look-ahead's state, or the controller would wait on that check for ever
+    /// (`progress` returns early when no time passes).
+    mutating func adoptDueLoopCheck(at t: Double) {
+        guard let l0 = loop, !l0.atCheck,
+              let ahead = lookahead(until: nextTimerSeconds, onlyIfMemoised: true),
+              ahead.atCheck && ahead.now <= t else { return }
+        loop = ahead
         commitLoop()
     }
 

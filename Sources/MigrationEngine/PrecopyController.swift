@@ -302,7 +302,10 @@ public struct PrecopyController {
     /// Let time pass without crossing a decision point.
     mutating func progress(to t: Double) {
         var dt = t - nowSeconds
-        guard dt > 0 else { return }
+        guard dt > 0 else {
+            if phase == .precopy && usesQemuLoop { adoptDueLoopCheck(at: t) }
+            return
+        }
         switch phase {
         case .finished: return
         case .setup: break

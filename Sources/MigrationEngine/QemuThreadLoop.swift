@@ -45,6 +45,10 @@ public struct QemuThreadLoop: Sendable, Equatable {
     let quotaBytes: Double
     /// How late a rate-limit sleep ends after its window (see `MigrationParameters.rateLimitWakeLateSeconds`).
     var wakeLateSeconds: Double = 0
+    /// Jump over runs of identical windows in closed form (off: walk every window, the reference).
+    var windowJumps = true
+    /// Windows moved in closed form so far (a diagnostic for tests and profiles).
+    var windowsJumped = 0
 
     public init(startSeconds: Double, windowSeconds: Double, capBytesPerSecond: Double?) {
         now = startSeconds
@@ -55,49 +59,66 @@ public struct QemuThreadLoop: Sendable, Equatable {
     }
 
     /// Run the thread until `t`, or until a loop boundary whose check fires (then `atCheck`).
-    /// `pendingAtCommit` is the bitmap's set pages at the last commit.
+    /// `pendingAtCommit` is the bitmap's set pages at the last commit. Runs of identical windows
+    /// are jumped over in closed form (`QemuThreadLoop+WindowJump`) unless `windowJumps` is off;
+    /// with it off, every send step and sleep is walked (the reference).
     mutating func run(until t: Double, scan: ScanMemory, pendingAtCommit: Double, costs: ScanCosts,
                       rules: Rules) {
         var guardCount = 0
         while !atCheck && guardCount < 1_000_000 {
             guardCount += 1
-            if sleeping {
-                let wake = windowStart + windowSeconds + wakeLateSeconds
-                if wake > t { now = max(now, t); return }
-                now = max(now, wake)
-                sleeping = false
-                boundary(pendingPages: pendingAtCommit - pagesSinceCommit, rules: rules)
+            if windowJumps && isAtWindowOpen {
+                let going = jumpIdenticalWindows(until: t, scan: scan, pendingAtCommit: pendingAtCommit,
+                                                 costs: costs, rules: rules)
+                if !going { return }
                 continue
             }
-            let pendingLeft = pendingAtCommit - pagesSinceCommit
-            if pendingLeft <= 1e-9 {
-                boundary(pendingPages: 0, rules: rules)
-                continue
-            }
-            if windowBytes >= quotaBytes * (1 - 1e-12) { sleeping = true; continue }
-            let stepEnd = stepStart + Self.sendStepSeconds
-            let limit = min(stepEnd, t)
-            if limit <= now {
-                if stepEnd <= t { boundary(pendingPages: pendingLeft, rules: rules); continue }
+            if !advance(until: t, scan: scan, pendingAtCommit: pendingAtCommit, costs: costs, rules: rules) {
                 return
             }
-            let strict = t < stepEnd
-            let w = scan.walk(from: position, maxPages: pendingLeft, maxBytes: quotaBytes - windowBytes,
-                              maxSeconds: limit - now, costs: costs, strictSeconds: strict)
-            position = w.position
-            wrappedSinceCommit = wrappedSinceCommit || w.wrapped
-            pagesSinceCommit += w.pages
-            bytesSinceCommit += w.bytes
-            windowBytes += w.bytes
-            now += w.seconds
-            let left = pendingAtCommit - pagesSinceCommit
-            if left <= 1e-9 { boundary(pendingPages: 0, rules: rules); continue }
-            if windowBytes >= quotaBytes * (1 - 1e-12) { sleeping = true; continue }
-            if now >= stepEnd - 1e-12 { boundary(pendingPages: left, rules: rules); continue }
-            // Stopped by `t` (or by a page that would not finish before it).
-            now = max(now, t)
-            return
         }
+    }
+
+    /// One move of the thread: a sleep to the end of its window, a send step, or a loop boundary.
+    /// Returns false when it stopped at `t` (nothing more happens before `t`).
+    mutating func advance(until t: Double, scan: ScanMemory, pendingAtCommit: Double, costs: ScanCosts,
+                          rules: Rules) -> Bool {
+        if sleeping {
+            let wake = windowStart + windowSeconds + wakeLateSeconds
+            if wake > t { now = max(now, t); return false }
+            now = max(now, wake)
+            sleeping = false
+            boundary(pendingPages: pendingAtCommit - pagesSinceCommit, rules: rules)
+            return true
+        }
+        let pendingLeft = pendingAtCommit - pagesSinceCommit
+        if pendingLeft <= 1e-9 {
+            boundary(pendingPages: 0, rules: rules)
+            return true
+        }
+        if windowBytes >= quotaBytes * (1 - 1e-12) { sleeping = true; return true }
+        let stepEnd = stepStart + Self.sendStepSeconds
+        let limit = min(stepEnd, t)
+        if limit <= now {
+            if stepEnd <= t { boundary(pendingPages: pendingLeft, rules: rules); return true }
+            return false
+        }
+        let strict = t < stepEnd
+        let w = scan.walk(from: position, maxPages: pendingLeft, maxBytes: quotaBytes - windowBytes,
+                          maxSeconds: limit - now, costs: costs, strictSeconds: strict)
+        position = w.position
+        wrappedSinceCommit = wrappedSinceCommit || w.wrapped
+        pagesSinceCommit += w.pages
+        bytesSinceCommit += w.bytes
+        windowBytes += w.bytes
+        now += w.seconds
+        let left = pendingAtCommit - pagesSinceCommit
+        if left <= 1e-9 { boundary(pendingPages: 0, rules: rules); return true }
+        if windowBytes >= quotaBytes * (1 - 1e-12) { sleeping = true; return true }
+        if now >= stepEnd - 1e-12 { boundary(pendingPages: left, rules: rules); return true }
+        // Stopped by `t` (or by a page that would not finish before it).
+        now = max(now, t)
+        return false
     }
 
     /// What the check compares, and the rules of the QEMU version.
