@@ -25,10 +25,10 @@ test:
 	@./scripts/setup.sh --browser
 	$(SWIFT) test
 
-# Benchmarks (release build): the event kernel, and a whole campaign at fleet scale; prints medians of runs.
+# Benchmarks (release build): kernel at 1e3/1e5/1e6 pending, the bench scenarios, the
+# large-fleet size curve, and the SimPy yardstick on the same machine (scripts/bench.sh).
 bench: build
-	$(BIN) bench kernel --runs 5
-	$(BIN) bench campaign Scenarios/large-fleet.yaml --runs 3
+	BIN=$(BIN) ./scripts/bench.sh
 
 # Refresh Reports/baselines/ on purpose, after a change meant to move the numbers; commit them
 # with it (the baseline test compares fresh runs against them; README "Baselines").

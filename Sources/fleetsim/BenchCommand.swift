@@ -6,8 +6,9 @@ import SimKernel
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Micro-benchmarks; print figures (use a release build).",
-        subcommands: [KernelBench.self, CampaignBench.self]
+        abstract: "Benchmarks; print figures (use a release build). `fleetsim bench SCENARIO...` times whole scenarios.",
+        subcommands: [ScenarioBench.self, KernelBench.self, CampaignBench.self],
+        defaultSubcommand: ScenarioBench.self
     )
 }
 
