@@ -21,6 +21,9 @@ enum CampaignEvent {
     case failure(Int32)
     /// A live migration's flow has had no bandwidth for the stall timeout.
     case linkStall(InstanceID, epoch: UInt32)
+    /// Re-rate the flows every network operation of this instant touched, once
+    /// (`BandwidthAllocator.flushRerating`), and hand the new rates to their moves.
+    case rerate
     /// The target could not set up the migration (device attach timeout).
     case setupFailed(InstanceID, epoch: UInt32)
 }

@@ -12,10 +12,20 @@ extension CampaignModel {
         flowOwner[flow.index] = instance
     }
 
-    /// Tell every migration whose flow changed rate in the last network operation; each
-    /// controller gives its new next decision time and the event moves there. Must run right
-    /// after every allocator operation: the allocator keeps only the last operation's changes.
+    /// After a network operation: the allocator defers re-rating, so ask for one `.rerate`
+    /// at this instant (after the events already queued for it), which re-rates every flow
+    /// the instant's operations touched at once. Must run after every allocator operation.
     mutating func applyRateChanges(kernel: inout Kernel<CampaignEvent>) {
+        guard allocator.hasPendingRerating, !rerateScheduled else { return }
+        rerateScheduled = true
+        kernel.schedule(after: .zero, .rerate)
+    }
+
+    /// Tell every migration whose flow changed rate since the instant's first network
+    /// operation; each controller gives its new next decision time and the event moves there.
+    mutating func rerate(kernel: inout Kernel<CampaignEvent>) {
+        rerateScheduled = false
+        allocator.flushRerating()
         let changes = allocator.lastChanges
         guard !changes.isEmpty else { return }
         let now = kernel.now

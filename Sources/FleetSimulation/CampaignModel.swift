@@ -184,6 +184,8 @@ struct CampaignModel: EventHandler {
     /// Per host: its instances moved away during the campaign (to return them).
     var awayFrom: [[InstanceID]]
     var returnQueue: Deque<InstanceID> = []
+    /// A `.rerate` is queued for this instant.
+    var rerateScheduled = false
     var finalState: [FinalState?]
     var finalReason: [String]
     /// Every move of an instance gets a new epoch; events of earlier moves are ignored.
@@ -211,6 +213,8 @@ struct CampaignModel: EventHandler {
         self.occupancy = occupancy
         var allocator = BandwidthAllocator()
         let topology = NetworkTopology(fleet: fleet, layout: config.network, allocator: &allocator)
+        // One re-rating per instant, however many flows start or end in it (`.rerate`).
+        allocator.defersRerating = true
         self.topology = topology
         self.allocator = allocator
         failurePlan = try FailurePlan.make(config: config.failures, fleet: fleet, topology: topology,
@@ -265,6 +269,9 @@ struct CampaignModel: EventHandler {
     }
 
     mutating func handle(_ event: CampaignEvent, at now: SimTime, kernel: inout Kernel<CampaignEvent>) {
+        // The network's clock follows the kernel's before anything can touch a flow (O(1):
+        // bytes are integrated lazily), so no operation settles bytes at a stale time.
+        syncNetwork(to: now)
         switch event {
         case .start:
             emit(.campaignStarted(time: now))
@@ -278,6 +285,7 @@ struct CampaignModel: EventHandler {
         case .linkStall(let i, let e): if e == epoch[i.int] { linkStall(i, kernel: &kernel) }
         case .setupFailed(let i, let e): if e == epoch[i.int] { setupFailed(i, kernel: &kernel) }
         case .liveStep(let i): liveStep(i, kernel: &kernel)
+        case .rerate: rerate(kernel: &kernel)
         case .transferDone(let i): transferDone(i, kernel: &kernel)
         case .stepDue(let i): stepDue(i, kernel: &kernel)
         case .manualDeadline(let i): manualDeadline(i, kernel: &kernel)
@@ -298,6 +306,7 @@ struct CampaignModel: EventHandler {
 
     /// At the end of a run every instance gets exactly one final state, in id order.
     mutating func resolveAll(at now: SimTime) {
+        allocator.flushRerating()
         allocator.advance(toSeconds: now.seconds)
         for instance in fleet.instances {
             let i = instance.id.int

@@ -75,6 +75,12 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var totalRecomputedFlows = 0
 
     @usableFromInline var clockSeconds: Double = 0
+    // MARK: Deferred re-rating (BandwidthAllocator+Batch.swift)
+    /// When true, operations only mark what they touch; `flushRerating()` re-rates the union
+    /// once. The simulator sets it and flushes once per simulated instant.
+    public var defersRerating = false
+    @usableFromInline var batchOpen = false
+    @usableFromInline var slotsFreedInBatch: [Int32] = []
     /// The allocator's clock, in seconds.
     @inlinable public var now: Double { clockSeconds }
 
@@ -163,6 +169,7 @@ public struct BandwidthAllocator: Sendable {
     /// Move the clock to `seconds` (not backwards). O(1): bytes are integrated lazily.
     @inlinable public mutating func advance(toSeconds seconds: Double) {
         precondition(seconds >= now, "time cannot go backwards (\(seconds) < \(now))")
+        precondition(!batchOpen || seconds == now, "deferred re-rating not flushed before time moved")
         clockSeconds = seconds
     }
 
@@ -201,12 +208,12 @@ public struct BandwidthAllocator: Sendable {
         let l = link.index
         let old = linkCapacity[l]
         linkCapacity[l] = capacityBytesPerSecond
-        beginComponent()
+        openComponent()
         // Unchanged, or infinite before and after: no flow's rate can change.
         if old != capacityBytesPerSecond && (old.isFinite || capacityBytesPerSecond.isFinite) {
             seedLink(l)
         }
-        recomputeComponent()
+        closeComponent()
     }
 
     // MARK: - Flows
@@ -262,9 +269,9 @@ public struct BandwidthAllocator: Sendable {
                 linkPeakFlows[l] = Swift.max(linkPeakFlows[l], linkEntries[l].count)
             }
         }
-        beginComponent()
+        openComponent()
         seedFlow(f)
-        recomputeComponent()
+        closeComponent()
         return FlowID(Int32(f))
     }
 
@@ -277,7 +284,7 @@ public struct BandwidthAllocator: Sendable {
         settleFlow(f)
         let rate = flowRate[f]
         let sent = flowBytes[f]
-        beginComponent()
+        openComponent()
         for k in flowCrossings[f].indices {
             let c = flowCrossings[f][k]
             let l = Int(c.link)
@@ -303,9 +310,11 @@ public struct BandwidthAllocator: Sendable {
         flowActive[f] = false
         flowRate[f] = 0
         flowCrossings[f].removeAll(keepingCapacity: true)
-        freeFlowSlots.append(Int32(f))
+        // Within a deferred batch the slot waits for the flush: a new flow in it would carry
+        // the ended flow's component mark and skip its own links.
+        if batchOpen { slotsFreedInBatch.append(Int32(f)) } else { freeFlowSlots.append(Int32(f)) }
         activeFlows -= 1
-        recomputeComponent()
+        closeComponent()
         return sent
     }
 
@@ -314,12 +323,12 @@ public struct BandwidthAllocator: Sendable {
         precondition(isActive(flow), "\(flow) is not active")
         precondition(maxBytesPerSecond >= 0, "flow cap must be >= 0 (got \(maxBytesPerSecond))")
         let f = flow.index
-        beginComponent()
+        openComponent()
         if flowCap[f] != maxBytesPerSecond {
             flowCap[f] = maxBytesPerSecond
             seedFlow(f)
         }
-        recomputeComponent()
+        closeComponent()
     }
 
     // MARK: - Byte accounting
