@@ -78,7 +78,7 @@ extension CampaignModel {
                 attempts[i.int] += 1
                 emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .live, source: source, target: source, time: now))
                 emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .live, outcome: .aborted,
-                                   reason: "live migration not possible for this image", downtime: .zero, bytes: 0, time: now))
+                                   reason: "live migration not possible for this image", downtime: .zero, downtimeParts: DowntimeBreakdown(), bytes: 0, time: now))
                 liveAttemptFailed(i, on: source, failedTarget: nil, isReturn: false, kernel: &kernel)
                 return .failedAtOnce
             }

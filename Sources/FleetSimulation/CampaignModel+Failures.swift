@@ -118,7 +118,7 @@ extension CampaignModel {
         }
         resumeGuest(i, at: now)
         emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .aborted, reason: reason,
-                           downtime: moves[i.int]!.downtime, bytes: 0, time: now))
+                           downtime: moves[i.int]!.downtime, downtimeParts: moves[i.int]!.downtimeParts, bytes: 0, time: now))
         releaseMove(i)
     }
 

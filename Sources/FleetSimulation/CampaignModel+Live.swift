@@ -169,19 +169,20 @@ extension CampaignModel {
         emit(.flowEnded(instance: i, path: lm.path, networkBytes: networkBytes, engineBytes: outcome.bytesSent, time: now))
         resumeGuest(i, at: now)
         let downtime = moves[i.int]!.downtime
+        let parts = moves[i.int]!.downtimeParts
         let reason = lm.overrideReason ?? outcome.reason.text
         switch outcome.state {
         case .completed:
             commitMove(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .completed,
-                               reason: reason, downtime: downtime, bytes: outcome.bytesSent, time: now))
+                               reason: reason, downtime: downtime, downtimeParts: parts, bytes: outcome.bytesSent, time: now))
             endMove(i, completed: true, kernel: &kernel)
         case .lost:
             // A host failed in post-copy: the running guest is gone; it restarts from its
             // boot volume wherever there is room.
             cancelReservation(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .lost,
-                               reason: reason, downtime: downtime, bytes: outcome.bytesSent, time: now))
+                               reason: reason, downtime: downtime, downtimeParts: parts, bytes: outcome.bytesSent, time: now))
             releaseMove(i)
             lostInPostcopy[i.int] = true
             crash(i, on: move.source, kernel: &kernel)
@@ -191,7 +192,7 @@ extension CampaignModel {
             // up the target.
             cancelReservation(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .aborted,
-                               reason: reason, downtime: downtime, bytes: outcome.bytesSent, time: now))
+                               reason: reason, downtime: downtime, downtimeParts: parts, bytes: outcome.bytesSent, time: now))
             if hostDown[move.source.int] {
                 releaseMove(i)
                 crash(i, on: move.source, kernel: &kernel)

@@ -67,8 +67,9 @@ extension CampaignModel {
     }
 
     mutating func phaseDone(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        guard var move = moves[i.int] else { return }
         let now = kernel.now
+        chargeDowntime(i, upTo: now)   // before the phase changes: the time belongs to the one ending
+        guard var move = moves[i.int] else { return }
         switch move.phase {
         case 0:
             move.phase = 1
@@ -92,9 +93,10 @@ extension CampaignModel {
         default:
             resumeGuest(i, at: now)
             let downtime = moves[i.int]!.downtime
+            let parts = moves[i.int]!.downtimeParts
             if move.fails {
                 emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .aborted,
-                                   reason: "reboot migration failed", downtime: downtime, bytes: 0, time: now))
+                                   reason: "reboot migration failed", downtime: downtime, downtimeParts: parts, bytes: 0, time: now))
                 nextStep(i, on: move.source, kernel: &kernel)
                 endMove(i, completed: false, kernel: &kernel)
                 return
@@ -113,7 +115,7 @@ extension CampaignModel {
             }
             let bytes = moves[i.int]!.copiedBytes
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .completed,
-                               reason: reason, downtime: downtime, bytes: bytes, time: now))
+                               reason: reason, downtime: downtime, downtimeParts: parts, bytes: bytes, time: now))
             endMove(i, completed: true, kernel: &kernel)
         }
     }
@@ -128,9 +130,26 @@ extension CampaignModel {
 
     mutating func resumeGuest(_ i: InstanceID, at now: SimTime) {
         guard let since = moves[i.int]?.stoppedAt else { return }
+        chargeDowntime(i, upTo: now)
         moves[i.int]?.downtime += now - since
         moves[i.int]?.stoppedAt = nil
+        moves[i.int]?.downtimeChargedUntil = nil
         emit(.instanceResumed(instance: i, time: now))
+    }
+
+    /// Charge the downtime since the last charge to the part the move is in: phased moves'
+    /// stop, middle and start phases are stop, copy and boot; a live migration's is blackout.
+    mutating func chargeDowntime(_ i: InstanceID, upTo now: SimTime) {
+        guard let move = moves[i.int], let since = move.stoppedAt else { return }
+        let part: DowntimeBreakdown.Part
+        switch (move.action, move.phase) {
+        case (.live, _): part = .blackout
+        case (.stop, _), (_, 0): part = .stop
+        case (_, 1): part = .copy
+        default: part = .boot
+        }
+        moves[i.int]?.downtimeParts.add(now - (move.downtimeChargedUntil ?? since), to: part)
+        moves[i.int]?.downtimeChargedUntil = now
     }
 
     /// The instance now lives on its target; release the source.

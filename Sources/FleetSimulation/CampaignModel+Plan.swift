@@ -67,7 +67,8 @@ extension CampaignModel {
             rebootResolution[i.int] = r
             awaitingNotice[i.int] = true
             let start = now + SimTime(seconds: r.startSeconds)
-            emit(.noticeSent(instance: i, action: .reboot, dueAt: now + SimTime(seconds: r.dueSeconds), startsAt: start,
+            emit(.noticeSent(instance: i, action: .reboot, dueAt: now + SimTime(seconds: r.dueSeconds), extended: r.extended,
+                             startsAt: start,
                              trigger: r.trigger.rawValue, time: now))
             kernel.schedule(at: start, .stepDue(i))
         case .manual:
@@ -80,11 +81,11 @@ extension CampaignModel {
             switch m.outcome {
             case .customerMigrated:
                 let start = now + SimTime(seconds: m.startSeconds)
-                emit(.noticeSent(instance: i, action: .manual, dueAt: deadline, startsAt: start,
+                emit(.noticeSent(instance: i, action: .manual, dueAt: deadline, extended: false, startsAt: start,
                                  trigger: "customer", time: now))
                 kernel.schedule(at: start, .stepDue(i))
             case .deadlinePassed:
-                emit(.noticeSent(instance: i, action: .manual, dueAt: deadline, startsAt: deadline,
+                emit(.noticeSent(instance: i, action: .manual, dueAt: deadline, extended: false, startsAt: deadline,
                                  trigger: "deadline", time: now))
                 kernel.schedule(at: deadline, .manualDeadline(i))
             }
@@ -136,8 +137,9 @@ extension CampaignModel {
     /// A stop in place is one attempt from the stop until the instance runs again (its host
     /// returned) or the run ends: it always ends `completed`, never `running`.
     mutating func endStopAttempt(_ i: InstanceID, reason: String, at now: SimTime) {
-        emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .stop, outcome: .completed,
-                           reason: reason, downtime: now - stoppedInPlaceAt[i.int], bytes: 0, time: now))
+        let downtime = now - stoppedInPlaceAt[i.int]
+        emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .stop, outcome: .completed, reason: reason,
+                           downtime: downtime, downtimeParts: DowntimeBreakdown(stop: downtime), bytes: 0, time: now))
     }
 
     /// The current step failed for good: on to the next action of the plan.

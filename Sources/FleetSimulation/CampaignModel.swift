@@ -33,6 +33,9 @@ struct CampaignModel: EventHandler {
         let isReturn: Bool
         var stoppedAt: SimTime?
         var downtime: SimTime = .zero
+        /// `downtime` by part, charged up to `downtimeChargedUntil` (nil: from `stoppedAt`).
+        var downtimeParts = DowntimeBreakdown()
+        var downtimeChargedUntil: SimTime?
         /// Phased moves: durations of stop, middle (reassign, relaunch, copy) and start.
         var phaseDurations: [SimTime] = []
         var phase = 0

@@ -88,8 +88,10 @@ public enum Fact: Sendable {
     /// live-migration criteria it fails.
     case planned(instance: InstanceID, actions: [String], reason: String, incompatibilities: [String], time: SimTime)
     /// A customer was notified of a reboot or manual migration that will start at `startsAt`
-    /// (the customer's own time, or the platform's after the due date).
-    case noticeSent(instance: InstanceID, action: MoveAction, dueAt: SimTime, startsAt: SimTime, trigger: String, time: SimTime)
+    /// (the customer's own time, or the platform's after the due date). `extended`: the due
+    /// date was extended (OCI reboot migration; a manual-migration deadline never is).
+    case noticeSent(instance: InstanceID, action: MoveAction, dueAt: SimTime, extended: Bool, startsAt: SimTime,
+                    trigger: String, time: SimTime)
     /// Local NVMe data deleted (a DenseIO proactive reboot without a backup).
     case dataLost(instance: InstanceID, time: SimTime)
     /// Identifiers that changed in a manual migration (public IP, MAC addresses, ...).
@@ -112,8 +114,9 @@ public enum Fact: Sendable {
     /// A live migration's network flow ended: what the network carried for it (on every link
     /// of `path`, once per crossing) and what the engine sent within that allocation.
     case flowEnded(instance: InstanceID, path: [LinkID], networkBytes: Double, engineBytes: Double, time: SimTime)
+    /// `downtimeParts` splits `downtime` (they sum to it exactly).
     case attemptEnded(instance: InstanceID, attempt: Int, action: MoveAction, outcome: AttemptOutcome,
-                      reason: String, downtime: SimTime, bytes: Double, time: SimTime)
+                      reason: String, downtime: SimTime, downtimeParts: DowntimeBreakdown, bytes: Double, time: SimTime)
     /// Bytes carried so far by each sampled link (rack up/downlinks, spine, client).
     case linkSample(time: SimTime, bytesCarried: [(LinkID, Double)])
     /// Where the instance ended the run. `inCampaign`: it started on a campaign host (so a

@@ -109,11 +109,13 @@ public final class InvariantChecker: FactObserver {
                 fail("\(name(i)) resumed without having stopped at \(t)")
             }
             stoppedSince[i.int] = nil
-        case .attemptEnded(let i, _, _, _, _, let downtime, _, let t):
+        case .attemptEnded(let i, _, _, _, _, let downtime, let parts, _, let t):
             at(t)
             let stopped = stoppedDuringAttempt(i, until: t)
             if stopped != downtime {
                 fail("\(name(i)) reported downtime \(downtime) for an attempt, but was stopped for \(stopped) during it")
+            } else if parts.total != downtime {
+                fail("\(name(i)) reported downtime \(downtime) for an attempt, but its parts sum to \(parts.total)")
             }
             attemptStart[i.int] = nil
             stoppedInAttempt[i.int] = .zero
@@ -140,7 +142,7 @@ public final class InvariantChecker: FactObserver {
             finalStates[i.int] = state
         case .campaignStarted(let t), .campaignEnded(let t), .waveStarted(_, let t), .hostDrainStarted(_, let t), .hostDrained(_, let t),
              .hostReturned(_, let t), .moveQueued(_, let t), .waitingForCapacity(_, let t), .linkSample(let t, _),
-             .planned(_, _, _, _, let t), .noticeSent(_, _, _, _, _, let t), .dataLost(_, let t),
+             .planned(_, _, _, _, let t), .noticeSent(_, _, _, _, _, _, let t), .dataLost(_, let t),
              .identifiersChanged(_, _, let t), .hostFailed(_, _, let t), .hostRepaired(_, let t),
              .linkCapacityChanged(_, _, let t):
             at(t)

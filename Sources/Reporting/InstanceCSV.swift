@@ -11,7 +11,7 @@ public enum InstanceCSV {
         "outcome", "reason", "final_state", "final_reason", "final_host", "transfer_time_s", "bytes",
         "plan", "plan_reason", "incompatibilities", "downtime_total_s", "unplanned_downtime_s", "data_lost",
         "identifiers_changed",
-    ]
+    ] + attemptDetailHeader
 
     public static func render(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
         var out = header.joined(separator: ",") + "\n"
@@ -30,7 +30,7 @@ public enum InstanceCSV {
                 let waited = NumberText.json(rec.waitedForCapacity[i].seconds)
                 if byInstance[i].isEmpty {
                     let row = common + [rec.fleet[instance.initialHost].name, "", "", "", "", "", "", "", waited, "0", "", ""]
-                        + final + ["", ""] + perInstance
+                        + final + ["", ""] + perInstance + attemptDetail(nil)
                     out += row.map(field).joined(separator: ",") + "\n"
                     continue
                 }
@@ -43,6 +43,7 @@ public enum InstanceCSV {
                         NumberText.json(a.queueingDelay.seconds), waited, NumberText.json(a.downtime.seconds),
                         a.outcome?.rawValue ?? "running", a.reason,
                     ] + final + [a.duration.map { NumberText.json($0.seconds) } ?? "", NumberText.json(a.bytes)] + perInstance
+                        + attemptDetail(a)
                     out += row.map(field).joined(separator: ",") + "\n"
                 }
             }

@@ -17,10 +17,23 @@ public struct AttemptRecord: Sendable {
     public var bytes: Double = 0
     public var outcome: AttemptOutcome?
     public var reason: String = ""
+    /// `downtime` by part (nil while the attempt runs).
+    public var downtimeParts: DowntimeBreakdown?
+    /// The notice this reboot or manual migration (or a stop at a manual-migration deadline)
+    /// followed, if the policy sent one.
+    public var notice: NoticeRecord?
 
     public var queueingDelay: SimTime { startedAt - queuedAt }
     /// From start to end of the attempt (nil while it runs).
     public var duration: SimTime? { endedAt.map { $0 - startedAt } }
+}
+
+/// A customer notice of a reboot or manual migration.
+public struct NoticeRecord: Sendable, Equatable {
+    public let action: MoveAction
+    public let sentAt: SimTime
+    public let dueAt: SimTime
+    public let extended: Bool
 }
 
 /// Per-host drain timeline.
@@ -81,6 +94,8 @@ public final class RunRecorder: FactObserver {
     private var queuedAt: [SimTime?]
     private var waitingSince: [SimTime?]
     private var openAttempt: [Int?]
+    /// The latest notice of each instance, until a crash withdraws it.
+    private var currentNotice: [NoticeRecord?]
 
     public init(fleet: Fleet) {
         self.fleet = fleet
@@ -94,6 +109,7 @@ public final class RunRecorder: FactObserver {
         queuedAt = Array(repeating: nil, count: n)
         waitingSince = Array(repeating: nil, count: n)
         openAttempt = Array(repeating: nil, count: n)
+        currentNotice = Array(repeating: nil, count: n)
         plannedActions = Array(repeating: [], count: n)
         planReason = Array(repeating: "", count: n)
         incompatibilities = Array(repeating: [], count: n)
@@ -127,17 +143,20 @@ public final class RunRecorder: FactObserver {
             }
             openAttempt[i.int] = attempts.count
             // An attempt that was never queued (a restart after a crash) waited for nothing.
-            attempts.append(AttemptRecord(instance: i, attempt: attempt, action: action, source: source,
-                                          target: target, queuedAt: queuedAt[i.int] ?? t, startedAt: t))
+            var record = AttemptRecord(instance: i, attempt: attempt, action: action, source: source,
+                                       target: target, queuedAt: queuedAt[i.int] ?? t, startedAt: t)
+            record.notice = Self.notice(currentNotice[i.int], covers: action)
+            attempts.append(record)
             queuedAt[i.int] = nil
         case .moved(let i, let from, let to, _):
             hosts[from.int].instancesMoved += 1
             finalHost[i.int] = to
-        case .attemptEnded(let i, _, let action, let outcome, let reason, let downtime, let bytes, let t):
+        case .attemptEnded(let i, _, let action, let outcome, let reason, let downtime, let parts, let bytes, let t):
             if outcome == .completed && action != .stop { lastMoveEnd[i.int] = t }
             if let k = openAttempt[i.int] {
                 attempts[k].endedAt = t
                 attempts[k].downtime = downtime
+                attempts[k].downtimeParts = parts
                 attempts[k].bytes = bytes
                 attempts[k].outcome = outcome
                 attempts[k].reason = reason
@@ -159,6 +178,7 @@ public final class RunRecorder: FactObserver {
         case .instanceStopped(let i, let cause, let t):
             stoppedSince[i.int] = t
             stopCause[i.int] = cause
+            if cause == .crash { currentNotice[i.int] = nil }   // the model withdraws it
         case .instanceResumed(let i, let t):
             closeStop(i, at: t)
         case .hostFailed(let h, let cause, let t):
@@ -173,8 +193,9 @@ public final class RunRecorder: FactObserver {
                 planReason[i.int] = reason
                 incompatibilities[i.int] = failed
             }
-        case .noticeSent(let i, _, _, _, let trigger, let t):
+        case .noticeSent(let i, let action, let dueAt, let extended, _, let trigger, let t):
             if noticeAt[i.int] == nil { noticeAt[i.int] = t }
+            currentNotice[i.int] = NoticeRecord(action: action, sentAt: t, dueAt: dueAt, extended: extended)
             noticeTrigger[i.int] = trigger
         case .dataLost(let i, _):
             dataLost[i.int] = true
@@ -183,6 +204,13 @@ public final class RunRecorder: FactObserver {
         case .reserved, .reservationCancelled, .flowEnded:
             break
         }
+    }
+
+    /// A notice belongs to the attempts of the action it announced (retries included), and
+    /// to the stop in place when a manual-migration deadline passes.
+    static func notice(_ notice: NoticeRecord?, covers action: MoveAction) -> NoticeRecord? {
+        guard let notice else { return nil }
+        return notice.action == action || (notice.action == .manual && action == .stop) ? notice : nil
     }
 
     private func closeStop(_ i: InstanceID, at t: SimTime) {

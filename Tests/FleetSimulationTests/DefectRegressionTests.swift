@@ -33,7 +33,7 @@ import Testing
         let out = try runCampaign(c)
         #expect(out.violations.isEmpty, "\(out.violations.prefix(3))")
         var live = 0, aborted = 0
-        for case let .attemptEnded(_, _, .live, outcome, reason, _, _, _) in out.facts {
+        for case let .attemptEnded(_, _, .live, outcome, reason, _, _, _, _) in out.facts {
             live += 1
             if outcome == .aborted && reason == MigrationAbortCause.internalError.rawValue { aborted += 1 }
         }
@@ -72,7 +72,7 @@ import Testing
         #expect(out.violations.isEmpty, "\(out.violations)")
         // The stop attempt ends (completed), never `running`.
         var stopEnded = 0
-        for case let .attemptEnded(_, _, .stop, outcome, _, _, _, _) in out.facts {
+        for case let .attemptEnded(_, _, .stop, outcome, _, _, _, _, _) in out.facts {
             stopEnded += 1
             #expect(outcome == .completed)
         }

@@ -110,7 +110,8 @@ func transcript(_ facts: [Fact]) -> [String] { facts.map { "\($0)" } }
         badDowntime.observe(.instanceStopped(instance: a, cause: .reboot, time: .seconds(1)))
         badDowntime.observe(.instanceResumed(instance: a, time: .seconds(3)))
         badDowntime.observe(.attemptEnded(instance: a, attempt: 1, action: .reboot, outcome: .completed, reason: "",
-                                          downtime: .seconds(5), bytes: 0, time: .seconds(3)))
+                                          downtime: .seconds(5), downtimeParts: DowntimeBreakdown(stop: .seconds(5)),
+                                          bytes: 0, time: .seconds(3)))
         #expect(badDowntime.firstViolation != nil)
 
         let twoCauses = InvariantChecker(fleet: fleet)

@@ -29,7 +29,7 @@ import Testing
     func wireBytes(_ gib: Int64) -> Double { Double(gib << 30) * (1 + 8.0 / 4096) }
 
     func endTimes(_ out: RunOutput) -> [Double] {
-        out.facts.compactMap { if case let .attemptEnded(_, _, .live, .completed, _, _, _, t) = $0 { return t.seconds } else { return nil } }
+        out.facts.compactMap { if case let .attemptEnded(_, _, .live, .completed, _, _, _, _, t) = $0 { return t.seconds } else { return nil } }
     }
 
     /// Two migrations out of one host share its NIC: each gets half the rate until the

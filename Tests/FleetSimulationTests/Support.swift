@@ -51,7 +51,7 @@ extension RunOutput {
     }
 
     var downtimes: [SimTime] {
-        facts.compactMap { if case let .attemptEnded(_, _, _, _, _, d, _, _) = $0 { return d } else { return nil } }
+        facts.compactMap { if case let .attemptEnded(_, _, _, _, _, d, _, _, _) = $0 { return d } else { return nil } }
     }
 
     func time(ofDrainEnd host: Int) -> SimTime? {

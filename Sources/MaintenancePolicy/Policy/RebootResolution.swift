@@ -60,8 +60,10 @@ public struct RebootResolution: Sendable, Equatable {
     public var variant: RebootVariant
     /// Notice to due date, extension included.
     public var dueSeconds: Double
-    /// How far the due date was extended (0: not extended).
+    /// How far the due date was extended (0: not extended, or extended by a zero draw).
     public var extensionSeconds: Double
+    /// The due date was extended (the extension draw came up), whatever its length.
+    public var extended: Bool
     public var trigger: RebootTrigger
     /// When the downtime starts.
     public var startSeconds: Double
@@ -116,7 +118,7 @@ extension MaintenancePolicyConfig {
         let staysStopped = attributes.stayStoppedAfterMigration
 
         var resolution = RebootResolution(
-            variant: variant, dueSeconds: due, extensionSeconds: extensionSeconds, trigger: .platformAfterDueDate,
+            variant: variant, dueSeconds: due, extensionSeconds: extensionSeconds, extended: extended, trigger: .platformAfterDueDate,
             startSeconds: due, stopSeconds: 0, reassignSeconds: 0, bootSeconds: 0, rebuildSeconds: 0,
             nvmeDataLost: false, failed: false, staysStopped: staysStopped)
 
