@@ -5,7 +5,7 @@ import SimKernel
 /// part. Appended after the older columns so that readers that index columns keep working.
 extension InstanceCSV {
     static let attemptDetailHeader = [
-        "notice_sent_at_s", "due_at_s", "extended",
+        "notice_sent_at", "due_at", "extended",
         "downtime_stop_s", "downtime_copy_s", "downtime_boot_s", "downtime_blackout_s",
     ]
 

@@ -138,7 +138,7 @@ struct ScratchDirectory {
     @Test func headerHasTheDocumentedColumns() {
         #expect(InstanceCSV.header.count == 36)
         #expect(InstanceCSV.header.first == "replication")
-        #expect(InstanceCSV.header.suffix(7) == ["notice_sent_at_s", "due_at_s", "extended", "downtime_stop_s",
+        #expect(InstanceCSV.header.suffix(7) == ["notice_sent_at", "due_at", "extended", "downtime_stop_s",
                                                  "downtime_copy_s", "downtime_boot_s", "downtime_blackout_s"])
         #expect(InstanceCSV.header.dropLast(7).suffix(7) == ["plan", "plan_reason", "incompatibilities", "downtime_total_s",
                                                  "unplanned_downtime_s", "data_lost", "identifiers_changed"])

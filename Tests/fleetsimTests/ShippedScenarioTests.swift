@@ -23,7 +23,7 @@ import Testing
             .appendingPathComponent("fleetsim-shipped-\(name)-\(getpid())-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         var args = ["run", CLIRunner.packageRoot.appendingPathComponent("Scenarios/\(name).yaml").path,
-                    "--replications", "1", "--check-invariants", "--format", "json", "--out", out, "--quiet"]
+                    "--replications", "1", "--check-invariants", "--format", "json,csv", "--out", out, "--quiet"]
         if let scale = Self.scenarios.first(where: { $0.file == name })?.scale { args += ["--scale", String(scale)] }
         let r = CLIRunner.run(args)
         #expect(r.exitCode == 0, "\(name): \(r.stderr)")
@@ -42,6 +42,19 @@ import Testing
         #expect(Int(inCampaign + bystanders.values.reduce(0, +)) == instances,
                 "\(name): every instance in exactly one final state")
         #expect(instances > 0)
+        // Every attempt's downtime is the sum of its parts (stop, copy, boot, blackout).
+        let csv = try String(contentsOfFile: out + "/instances.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = csv[0].split(separator: ",").map(String.init)
+        let columns = try ["downtime_s", "downtime_stop_s", "downtime_copy_s", "downtime_boot_s", "downtime_blackout_s"]
+            .map { name in try #require(header.firstIndex(of: name), "\(name) in instances.csv") }
+        for line in csv.dropFirst() {
+            // Quoted fields (reasons, plans) may hold commas: count from the known columns
+            // only when the row has the header's width.
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == header.count, let total = Double(f[columns[0]]) else { continue }
+            let parts = columns.dropFirst().compactMap { Double(f[$0]) }.reduce(0, +)
+            #expect(abs(parts - total) <= 2e-6, "\(name): parts \(parts) vs downtime \(total) in \(line)")
+        }
     }
 }
 
