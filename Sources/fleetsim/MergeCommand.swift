@@ -30,7 +30,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let files = try SweepOutput.merge(directories: directories)
         do {
-            _ = try ReportWriter.write(named: files, into: out)
+            _ = try ReportSetWriter.write(named: files, into: out, family: .sweep)
         } catch {
             throw CommandFailure.runFailed("\(error)")
         }

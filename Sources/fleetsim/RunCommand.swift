@@ -13,8 +13,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
         Writes summary.json (versioned schema), instances.csv (one row per attempt), hosts.csv,
         links.csv, link_utilisation.csv, timeline.csv (fleet state over time), summary.md and
-        report.html (self-contained charts) into the output directory, each
-        atomically (temporary file, then rename),
+        report.html (self-contained charts) into the output directory as one set
+        (temporary files, then renamed, under a lock on the directory; report files of
+        formats not written this time are removed),
         and prints the Markdown summary on standard output. Nothing is written when the
         scenario has errors.
 
@@ -159,7 +160,7 @@ struct RunCommand: ParsableCommand {
         if try parsedFormats().contains(.csv) { files.append(("timeline.csv", FleetTimeline.csv(outcome.recorders))) }
         files.append(("report.html", RunReportHTML.render(report: outcome.report, recorders: outcome.recorders)))
         do {
-            _ = try ReportWriter.write(named: files, into: directory)
+            _ = try ReportSetWriter.write(named: files, into: directory, family: .run)
         } catch {
             // Foundation's own wording ("Error Domain=NSCocoaErrorDomain Code=...") is no message.
             let reason = error.reason.contains("Domain=") || error.reason.contains("couldn’t be completed")

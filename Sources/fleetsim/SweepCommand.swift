@@ -88,7 +88,7 @@ struct SweepCommand: ParsableCommand {
                                           csv: SweepCSV.render(keys: keys, points: runner.points, cells: cells))
         let directory = out ?? "Reports/" + first.defaultReportName + "-sweep"
         do {
-            _ = try ReportWriter.write(named: files, into: directory)
+            _ = try ReportSetWriter.write(named: files, into: directory, family: .sweep)
         } catch {
             throw CommandFailure.runFailed("\(error)")
         }

@@ -7,6 +7,7 @@ import Glibc
 // Exit codes (README "Exit codes"): 0 ok, 1 the run failed (including an invariant
 // violation), 2 bad input (scenario errors, bad flags). ArgumentParser's own usage errors
 // would exit 64; they are input errors here, so they are mapped to 2.
+Interrupts.install()
 do {
     var command = try Fleetsim.parseAsRoot()
     try command.run()

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A run's whole report set into one directory, as one unit:
+///
+/// - every text is rendered before the first byte is written (a rendering failure writes
+///   nothing) and written to a temporary file in the directory first; only when all are
+///   written are they renamed into place, one after another;
+/// - an exclusive lock (`flock` on the directory itself, so nothing is left behind) is held from the first temporary
+///   file to the last rename, so two runs writing into one directory take turns: the
+///   directory ends with one run's complete set, never a mix;
+/// - report files fleetsim writes that this run did not write (a format not asked for this
+///   time) are removed under the same lock, so the directory never shows stale reports next
+///   to fresh ones; other files are never touched;
+/// - temporary files are registered with `InterruptCleanup`, which removes them if the
+///   process is interrupted (SIGINT, SIGTERM) before they are renamed.
+public enum ReportSetWriter {
+    /// Which command's report set: stale files are removed only among the same family's names
+    /// (a run never deletes a sweep's files in the same directory, nor the reverse).
+    public enum Family: Sendable {
+        case run, sweep
+
+        public var fileNames: Set<String> {
+            switch self {
+            case .run: return ["summary.json", "summary.md", "instances.csv", "hosts.csv", "links.csv",
+                               "link_utilisation.csv", "timeline.csv", "report.html"]
+            case .sweep: return ["sweep.csv", "sweep.md", "sweep.html", "sweep.json"]
+            }
+        }
+    }
+
+    public static func write(named files: [(String, String)], into directory: String,
+                             family: Family) throws(AtomicFile.WriteError) -> [String] {
+        try AtomicFile.ensureDirectory(directory)
+        let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let lockPath = dir
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw AtomicFile.WriteError(path: lockPath, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        // Blocking: a second writer waits for the first to finish, then replaces its set.
+        guard flock(fd, LOCK_EX) == 0 else { throw AtomicFile.WriteError(path: lockPath, reason: String(cString: strerror(errno))) }
+        defer { flock(fd, LOCK_UN) }
+
+        var staged: [(tmp: String, path: String)] = []
+        defer { for s in staged { unlink(s.tmp); InterruptCleanup.forget(s.tmp) } }
+        for (name, text) in files {
+            let path = dir + "/" + name
+            let tmp = dir + "/." + name + ".tmp-\(getpid())"
+            InterruptCleanup.register(tmp)
+            staged.append((tmp, path))
+            guard let data = text.data(using: .utf8), FileManager.default.createFile(atPath: tmp, contents: data) else {
+                throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        let written = Set(files.map(\.0))
+        for name in family.fileNames.subtracting(written).sorted() {
+            let path = dir + "/" + name
+            if unlink(path) != 0 && errno != ENOENT {
+                throw AtomicFile.WriteError(path: path, reason: "stale report not removable: " + String(cString: strerror(errno)))
+            }
+        }
+        for s in staged where rename(s.tmp, s.path) != 0 {
+            throw AtomicFile.WriteError(path: s.path, reason: String(cString: strerror(errno)))
+        }
+        return staged.map(\.path)
+    }
+}
+
+/// Temporary files to remove if the process is interrupted, and the message to print then.
+/// The command installs the handler (`fleetsim`'s `Interrupts`); writers register and forget.
+public enum InterruptCleanup {
+    nonisolated(unsafe) private static var paths: Set<String> = []
+    private static let lock = NSLock()
+
+    public static func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    public static func forget(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+
+    /// Remove every registered file; returns how many there were.
+    @discardableResult
+    public static func removeAll() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        for p in paths { unlink(p) }
+        let n = paths.count
+        paths.removeAll()
+        return n
+    }
+}
