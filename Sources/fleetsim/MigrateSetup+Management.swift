@@ -1,0 +1,132 @@
+import Experiment
+import Foundation
+import MigrationEngine
+import Scenario
+import Stochastics
+
+/// `fleetsim migrate`'s management flags (timeouts, timeout action, downtime ramp, Xen's
+/// limits) applied on top of the preset, each checked against what that layer allows.
+extension MigrateSetup {
+    /// Timeouts, the timeout action, the downtime ramp and Xen's limits, on top of the preset.
+    static func applyManagement(_ c: MigrateCommand, preset: ManagementPreset, to p: inout MigrationParameters) throws(CommandFailure) {
+        var m = p.management
+        // The data size Nova's per-GiB figures multiply: RAM in GiB with a floor of 2 GiB
+        // (nova/virt/libvirt/driver.py _live_migration_data_gb); plain RAM for the others.
+        let dataGiB = preset == .nova ? max(p.memoryGiB, 2) : p.memoryGiB
+
+        switch (c.completionTimeout, c.completionTimeoutPerGib) {
+        case (_?, _?):
+            throw FlagValue.failure("--completion-timeout-per-gib", expected: "either it or --completion-timeout",
+                                    found: "both")
+        case (let v?, nil):
+            m.completionTimeoutSeconds = try FlagValue.duration(v, flag: "--completion-timeout", positive: true, allowNone: true)
+            // A timeout before the setup is over aborts before a byte is sent: a typo (1ns for
+            // 1s), not a policy.
+            if let t = m.completionTimeoutSeconds, t < minimumCompletionTimeoutSeconds {
+                throw FlagValue.failure("--completion-timeout", expected: "a duration of at least 1s or 'none'",
+                                        found: "\(FlagValue.quote(v)), which ends the migration before it starts")
+            }
+        case (nil, let v?):
+            let perGiB = try FlagValue.duration(v, flag: "--completion-timeout-per-gib", positive: true)!
+            // driver.py: completion_timeout = int(live_migration_completion_timeout * data_gb)
+            m.completionTimeoutSeconds = preset == .nova ? Double(Int(perGiB * dataGiB)) : perGiB * dataGiB
+        case (nil, nil): break
+        }
+
+        if let text = c.timeoutAction {
+            let action = try FlagValue.choice(text, flag: "--timeout-action", TimeoutAction.allCases.map { ($0.rawValue, $0) })
+            guard m.completionTimeoutSeconds != nil else {
+                throw FlagValue.failure("--timeout-action", expected: "a completion timeout to act on (add --completion-timeout or --completion-timeout-per-gib)",
+                                        found: "none under the \(preset.rawValue) preset")
+            }
+            let allowed: [TimeoutAction]
+            let source: String
+            switch preset {
+            case .libvirt: allowed = [.pauseAndComplete, .switchToPostcopy]; source = "virsh migrate --timeout-suspend / --timeout-postcopy"
+            case .kubevirt: allowed = [.abort, .switchToPostcopy]; source = "KubeVirt aborts, or switches to post-copy with allowPostCopy"
+            case .nova: allowed = TimeoutAction.allCases; source = "live_migration_timeout_action abort / force_complete"
+            case .qemu, .xen, .simgrid: allowed = TimeoutAction.allCases; source = "no management layer: any action"
+            }
+            guard allowed.contains(action) else {
+                throw FlagValue.failure("--timeout-action",
+                                        expected: "\(allowed.map(\.rawValue).joined(separator: " or ")) under the \(preset.rawValue) preset (\(source))",
+                                        found: FlagValue.quote(text))
+            }
+            m.timeoutAction = action
+            if action == .switchToPostcopy && p.postcopy == nil { p.postcopy = PostcopySettings() }
+        }
+
+        if let v = c.progressTimeout {
+            m.progressTimeoutSeconds = try FlagValue.duration(v, flag: "--progress-timeout", positive: true, allowNone: true)
+        }
+
+        // Nova's downtime ramp (nova/conf/libvirt.py defaults: 10 steps, 75 s/GiB, 500 ms).
+        if c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
+            let steps = try c.downtimeSteps.map { v throws(CommandFailure) in try FlagValue.integer(v, flag: "--downtime-steps", in: 0...1000) } ?? 10
+            let delay = try c.downtimeDelay.map { v throws(CommandFailure) in try FlagValue.duration(v, flag: "--downtime-delay")! } ?? 75
+            let maxDowntime = try c.maxDowntime.map { v throws(CommandFailure) in
+                try FlagValue.duration(v, flag: "--max-downtime", positive: true, atMost: 2000)!
+            } ?? 0.5
+            guard delay == delay.rounded() else {
+                throw FlagValue.failure("--downtime-delay", expected: "whole seconds per GiB (Nova's option is an integer)", found: FlagValue.quote(c.downtimeDelay!))
+            }
+            let maxMs = maxDowntime * 1000
+            guard abs(maxMs - maxMs.rounded()) < 1e-6 else {
+                throw FlagValue.failure("--max-downtime", expected: "whole milliseconds (Nova's option is an integer)", found: FlagValue.quote(c.maxDowntime!))
+            }
+            if steps == 0 {
+                m.downtimeSteps = []
+            } else {
+                m.downtimeSteps = DowntimeStep.nova(maxDowntimeMilliseconds: Int(maxMs.rounded()), steps: steps,
+                                                    delaySecondsPerGiB: Int(delay), dataGiB: max(p.memoryGiB, 2))
+                p.downtimeLimitSeconds = m.downtimeSteps.first?.downtimeLimitSeconds ?? p.downtimeLimitSeconds
+            }
+        }
+        if let v = c.downtimeLimit {
+            // One rule everywhere (scenario files, this command, docs): a stated downtime limit is
+            // the limit and replaces a preset's ramp (Nova's). A ramp asked for by its own flags
+            // as well is a contradiction.
+            if !m.downtimeSteps.isEmpty, c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
+                throw FlagValue.failure("--downtime-limit",
+                                        expected: "either a fixed limit or a downtime ramp (--downtime-steps, --downtime-delay, --max-downtime), not both",
+                                        found: "\(FlagValue.quote(v)) with a ramp")
+            }
+            m.downtimeSteps = []
+            // options.c: downtime-limit at most MAX_MIGRATE_DOWNTIME (2000 s). Zero would never
+            // switch over unless nothing is dirty: refused as the scenario files refuse it.
+            p.downtimeLimitSeconds = try FlagValue.duration(v, flag: "--downtime-limit", positive: true, atMost: 2000)!
+        }
+
+        // Xen's limits (xc_domain_save.c) and the switchover rule.
+        if let v = c.maxLivePasses {
+            m.maxLivePasses = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: "--max-live-passes", in: 1...1_000_000,
+                                                                               expected: "a whole number of at least 1 or 'none'")
+        }
+        if let v = c.maxSentFactor {
+            if FlagValue.isNone(v) { m.maxSentFactor = nil } else {
+                let f = try FlagValue.real(v, flag: "--max-sent-factor", expected: "a positive factor (e.g. 3) or 'none'")
+                guard f > 0 else { throw FlagValue.failure("--max-sent-factor", expected: "a positive factor (e.g. 3) or 'none'", found: FlagValue.quote(v)) }
+                m.maxSentFactor = f
+            }
+        }
+        if let v = c.minPagesPerPass {
+            m.minPagesPerPass = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: "--min-pages-per-pass", in: 0...Int.max,
+                                                                                 expected: "a whole number of pages or 'none'")
+        }
+        if let v = c.limitAction {
+            m.limitAction = try FlagValue.choice(v, flag: "--limit-action", [("stop-and-copy", .stopAndCopy), ("abort", .abort)])
+        }
+        if let v = c.switchoverRule {
+            m.switchoverRuleEnabled = try FlagValue.choice(v, flag: "--switchover-rule", [("on", true), ("off", false)])
+        }
+        // Without QEMU's rule only Xen's pass count or pass size ends pre-copy. With neither, the
+        // passes shrink towards zero length and the controller spins at one instant (fuzzing
+        // found a 2 MiB guest that never returned): refused here, outside the controller.
+        if !m.switchoverRuleEnabled && m.maxLivePasses == nil && (m.minPagesPerPass ?? 0) < 1 {
+            throw FlagValue.failure("--switchover-rule",
+                                    expected: "'off' only with --max-live-passes or --min-pages-per-pass of at least 1 (with neither, nothing ends pre-copy)",
+                                    found: "'off' with neither")
+        }
+        p.management = m
+    }
+}
