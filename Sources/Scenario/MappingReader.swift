@@ -151,6 +151,7 @@ public final class MappingReader {
     public func finish() {
         guard !finished else { return }
         finished = true
+        reader.recordKnownKeys(known, at: path)
         var suggested = Set<String>()
         if !ignoringUnread {
             for entry in entries where !read.contains(entry.key) {

@@ -36,6 +36,14 @@ public final class ScenarioReader {
     public private(set) var diagnostics: [ScenarioDiagnostic] = []
     /// The document's root node; nil when the file is missing, empty or not valid YAML.
     public private(set) var rootNode: Node?
+    /// Every mapping's known keys, by path (`fleet.host_groups[0]`): what the schema reads,
+    /// for the test that keeps the docs and the reader in step.
+    public private(set) var knownKeys: [String: [String]] = [:]
+
+    func recordKnownKeys(_ keys: [String], at path: FieldPath) {
+        knownKeys[path.description, default: []].append(contentsOf: keys.filter { !knownKeys[path.description, default: []].contains($0) })
+    }
+
     /// What data files may be read and how much memory they may take.
     public var options = ScenarioReadOptions()
 
