@@ -56,20 +56,24 @@ public enum ManagementPreset: String, Sendable, CaseIterable {
             m.limitAction = .stopAndCopy
             m.switchoverRuleEnabled = false
         case .simgrid:
-            // src/plugins/vm/VmLiveMigration.cpp (MigrationTx): max_downtime defaults to 30 ms
-            // when unset; the message sizes are bare memory bytes (no page headers, zero pages
-            // or device state) and nothing is charged for setup or switchover. The migration
-            // speed (`set_rate`) is the only cap, unset here. No timeouts (mig_timeout 1e7 s).
-            p.precopyLoop = .simgrid
-            p.maxBandwidthBytesPerSecond = nil
-            p.downtimeLimitSeconds = 0.03
-            p.pageHeaderBytes = 0
-            p.deviceStateBytes = 0
-            p.setupSeconds = 0
-            p.switchoverOverheadSeconds = 0
-            p.zeroScanBytesPerSecond = 0
+            Self.applySimGrid(to: &p)
         }
         p.management = m
+    }
+
+    static func applySimGrid(to p: inout MigrationParameters) {
+        // src/plugins/vm/VmLiveMigration.cpp (MigrationTx): max_downtime defaults to 30 ms
+        // when unset; the message sizes are bare memory bytes (no page headers, zero pages
+        // or device state) and nothing is charged for setup or switchover. The migration
+        // speed (`set_rate`) is the only cap, unset here. No timeouts (mig_timeout 1e7 s).
+        p.precopyLoop = .simgrid
+        p.maxBandwidthBytesPerSecond = nil
+        p.downtimeLimitSeconds = 0.03
+        p.pageHeaderBytes = 0
+        p.deviceStateBytes = 0
+        p.setupSeconds = 0
+        p.switchoverOverheadSeconds = 0
+        p.zeroScanBytesPerSecond = 0
     }
 }
 

@@ -14,22 +14,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// Writes a run's reports into one directory, each file atomically. All texts are rendered
-/// before the first file is touched, so a failure while rendering writes nothing.
+/// A run's reports by format: the set writer (`ReportSetWriter`) under the formats' file names.
 public enum ReportWriter {
     public static func write(_ files: [(ReportFormat, String)], into directory: String) throws(AtomicFile.WriteError) -> [String] {
-        try write(named: files.map { ($0.0.fileName, $0.1) }, into: directory)
-    }
-
-    /// Write texts under the given file names.
-    public static func write(named files: [(String, String)], into directory: String) throws(AtomicFile.WriteError) -> [String] {
-        try AtomicFile.ensureDirectory(directory)
-        var written: [String] = []
-        for (name, text) in files {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            try AtomicFile.write(text, to: path)
-            written.append(path)
-        }
-        return written
+        try ReportSetWriter.write(named: files.map { ($0.0.fileName, $0.1) }, into: directory, family: .run)
     }
 }

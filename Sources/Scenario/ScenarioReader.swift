@@ -41,7 +41,9 @@ public final class ScenarioReader {
     public private(set) var knownKeys: [String: [String]] = [:]
 
     func recordKnownKeys(_ keys: [String], at path: FieldPath) {
-        knownKeys[path.description, default: []].append(contentsOf: keys.filter { !knownKeys[path.description, default: []].contains($0) })
+        var recorded = knownKeys[path.description, default: []]
+        for key in keys where !recorded.contains(key) { recorded.append(key) }
+        knownKeys[path.description] = recorded
     }
 
     /// What data files may be read and how much memory they may take.

@@ -262,9 +262,7 @@ struct MigrateCommand: ParsableCommand {
         }
         if csv { throw CommandFailure.badInput("error: --csv: expected --sweep as well (a single run prints a table or --json)") }
         let setup = try MigrateSetup(self)
-        let outcome = MigrationRun.run(parameters: setup.parameters, guest: setup.makeGuest(), wire: setup.wire,
-                                       horizonSeconds: setup.horizonSeconds, events: setup.events,
-                                       maxSteps: setup.maxSteps)
+        let outcome = setup.run()
         if json {
             print(MigrateJSON.render(outcome, setup: setup))
         } else {

@@ -23,6 +23,12 @@ struct MigrateSetup {
     var events: [MigrationRun.ExternalEvent]
 
     /// The dirty-memory model, built fresh (the bitmap model's stream is seeded here).
+    /// The migration these flags describe, run to its end (or the horizon, or the work limit).
+    func run() -> MigrationOutcome {
+        MigrationRun.run(parameters: parameters, guest: makeGuest(), wire: wire, horizonSeconds: horizonSeconds,
+                         events: events, maxSteps: maxSteps)
+    }
+
     func makeGuest() -> DirtyModel {
         switch modelKind {
         case .analytic: return .analytic(workload)

@@ -98,12 +98,7 @@ struct MigrateSweep {
                 throw .badInput("error: --sweep point \(describe(point)): " + error.message.replacingOccurrences(of: "error: ", with: ""))
             }
         }
-        return setups.map { point, setup in
-            Row(point: point, outcome: MigrationRun.run(parameters: setup.parameters, guest: setup.makeGuest(), wire: setup.wire,
-                                                        horizonSeconds: setup.horizonSeconds, events: setup.events,
-                                                        maxSteps: setup.maxSteps),
-                setup: setup)
-        }
+        return setups.map { point, setup in Row(point: point, outcome: setup.run(), setup: setup) }
     }
 
     func describe(_ point: [String]) -> String {

@@ -144,21 +144,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")
         }
         let directory = out ?? "Reports/" + prepared.defaultReportName
-        var files: [(String, String)] = []
-        for f in formats {
-            switch f {
-            case .json: files.append((f.fileName, outcome.report.summaryJSON().rendered()))
-            case .csv:
-                files.append(("instances.csv", InstanceCSV.render(outcome.recorders)))
-                files.append(("hosts.csv", NetworkCSV.hosts(outcome.recorders)))
-                files.append(("links.csv", NetworkCSV.links(outcome.recorders)))
-                files.append(("link_utilisation.csv", NetworkCSV.utilisation(outcome.recorders)))
-            case .md: files.append((f.fileName, outcome.report.summaryMarkdown()))
-            }
-        }
-        // Fleet state over time with the other CSVs; the HTML report with every run.
-        if try parsedFormats().contains(.csv) { files.append(("timeline.csv", FleetTimeline.csv(outcome.recorders))) }
-        files.append(("report.html", RunReportHTML.render(report: outcome.report, recorders: outcome.recorders)))
+        let files = RunReportFiles.render(outcome, formats: formats)
         do {
             _ = try ReportSetWriter.write(named: files, into: directory, family: .run)
         } catch {

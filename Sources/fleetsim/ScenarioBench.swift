@@ -50,12 +50,7 @@ struct ScenarioBench: ParsableCommand {
     /// Every report a run writes, rendered in memory; returns the total size (so nothing is
     /// optimised away).
     static func renderAll(_ outcome: PreparedScenario.Outcome) -> Int {
-        let texts = [outcome.report.summaryJSON().rendered(), outcome.report.summaryMarkdown(),
-                     InstanceCSV.render(outcome.recorders), NetworkCSV.hosts(outcome.recorders),
-                     NetworkCSV.links(outcome.recorders), NetworkCSV.utilisation(outcome.recorders),
-                     FleetTimeline.csv(outcome.recorders),
-                     RunReportHTML.render(report: outcome.report, recorders: outcome.recorders)]
-        return texts.reduce(0) { $0 + $1.utf8.count }
+        RunReportFiles.render(outcome, formats: ReportFormat.allCases).reduce(0) { $0 + $1.1.utf8.count }
     }
 }
 
