@@ -91,21 +91,27 @@ public struct PreparedScenario: @unchecked Sendable {
         public let report: CampaignReport
         public let recorders: [(replication: Int, recorder: RunRecorder)]
         public let firstViolation: Violation?
+        /// What the campaign runner returned for each replication in `recorders`, same order
+        /// (a run shard writes them next to the recorders' snapshots).
+        public var results: [RunResult] = []
     }
 
     /// Run every replication, `jobs` at a time (each replication has its own streams, model
     /// and observers; results are gathered by replication index, so the reports are the same
-    /// byte for byte whatever `jobs` is).
+    /// byte for byte whatever `jobs` is). `only` runs those replications alone (a run shard's
+    /// slice), in the order given.
     public func runAll(checkInvariants: Bool, progress: Bool,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(CommandFailure) -> Outcome {
+                       jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       only: [Int]? = nil) throws(CommandFailure) -> Outcome {
         let config = self.config
         let fleet = self.fleet
-        let count = replications
-        let box = ReplicationResults(count: count, progress: ProgressBar(total: count, label: "replications",
-                                                                         enabled: progress && standardErrorIsTerminal))
-        let workers = max(1, min(jobs, count))
+        let slots = only ?? Array(0..<replications)
+        let box = ReplicationResults(count: slots.count, progress: ProgressBar(total: slots.count, label: "replications",
+                                                                               enabled: progress && standardErrorIsTerminal))
+        let workers = max(1, min(jobs, slots.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let r = box.next() {
+            while let slot = box.next() {
+                let r = slots[slot]
                 do {
                     // The replication's own fleet when the scenario resamples it (`resample`).
                     let fleet = try config.resample.fleet(for: r, base: fleet, config: config)
@@ -114,22 +120,22 @@ public struct PreparedScenario: @unchecked Sendable {
                     let observers: [FactObserver] = [recorder] + (checker.map { [$0] } ?? [])
                     let result = try CampaignRunner.run(config: config, fleet: fleet, replication: r, observers: observers)
                     checker?.finish()
-                    box.store(r, metrics: ReplicationMetrics(result: result, recorder: recorder), recorder: recorder,
-                              violation: checker?.firstViolation)
+                    box.store(slot, metrics: ReplicationMetrics(result: result, recorder: recorder), recorder: recorder,
+                              result: result, violation: checker?.firstViolation)
                 } catch {
-                    box.fail(r, "\(error)")
+                    box.fail(slot, "replication \(r) failed: \(error)")
                 }
             }
         }
-        if let (r, message) = box.error { throw .runFailed("replication \(r) failed: \(message)") }
+        if let (_, message) = box.error { throw .runFailed(message) }
         // The first violation in replication order; the report keeps the replications before it.
-        if let r = (0..<count).first(where: { box.violations[$0] != nil }) {
-            return Outcome(report: CampaignReport(identity: identity, replications: (0..<r).map { box.metrics[$0]! }),
-                           recorders: (0..<r).map { ($0, box.recorders[$0]!) },
-                           firstViolation: Violation(replication: r, message: box.violations[r]!))
-        }
-        return Outcome(report: CampaignReport(identity: identity, replications: box.metrics.map { $0! }),
-                       recorders: box.recorders.enumerated().map { ($0.offset, $0.element!) }, firstViolation: nil)
+        let kept = (0..<slots.count).first(where: { box.violations[$0] != nil }) ?? slots.count
+        var outcome = Outcome(report: CampaignReport(identity: identity, replications: (0..<kept).map { box.metrics[$0]! }),
+                              recorders: (0..<kept).map { (slots[$0], box.recorders[$0]!) },
+                              firstViolation: kept < slots.count
+                                ? Violation(replication: slots[kept], message: box.violations[kept]!) : nil)
+        outcome.results = (0..<kept).map { box.results[$0]! }
+        return outcome
     }
 
     public var identity: RunIdentity {
@@ -149,6 +155,7 @@ public final class ReplicationResults: @unchecked Sendable {
     private var done = 0
     public var metrics: [ReplicationMetrics?]
     public var recorders: [RunRecorder?]
+    public var results: [RunResult?]
     public var violations: [String?]
     public var error: (Int, String)?
 
@@ -157,6 +164,7 @@ public final class ReplicationResults: @unchecked Sendable {
         self.progress = progress
         metrics = Array(repeating: nil, count: count)
         recorders = Array(repeating: nil, count: count)
+        results = Array(repeating: nil, count: count)
         violations = Array(repeating: nil, count: count)
     }
 
@@ -168,10 +176,11 @@ public final class ReplicationResults: @unchecked Sendable {
         return nextIndex - 1
     }
 
-    public func store(_ r: Int, metrics m: ReplicationMetrics, recorder: RunRecorder, violation: String?) {
+    public func store(_ r: Int, metrics m: ReplicationMetrics, recorder: RunRecorder, result: RunResult, violation: String?) {
         lock.lock(); defer { lock.unlock() }
         metrics[r] = m
         recorders[r] = recorder
+        results[r] = result
         violations[r] = violation
         done += 1
         progress.update(done)

@@ -3,7 +3,7 @@ import SimKernel
 import Stochastics
 
 /// What a run produced besides its facts.
-public struct RunResult: Sendable {
+public struct RunResult: Sendable, Codable {
     public let replication: Int
     public let seed: UInt64
     /// Simulated time when the run stopped (last event, or the horizon).

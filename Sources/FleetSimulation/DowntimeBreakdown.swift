@@ -2,7 +2,7 @@ import SimKernel
 
 /// One attempt's downtime split by what the stopped guest was waiting for. The parts sum to
 /// the attempt's downtime exactly (integer nanoseconds), so reports can show both.
-public struct DowntimeBreakdown: Sendable, Equatable {
+public struct DowntimeBreakdown: Sendable, Equatable, Codable {
     /// The guest stopping before anything moves (a reboot or cold move's stop, a manual
     /// migration's terminate, a stop in place for its whole length).
     public var stop: SimTime = .zero

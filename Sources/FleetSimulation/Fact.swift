@@ -2,7 +2,7 @@ import FleetModel
 import SimKernel
 
 /// How an instance is moved.
-public enum MoveAction: String, Sendable, CaseIterable {
+public enum MoveAction: String, Sendable, CaseIterable, Codable {
     case live
     case reboot
     case manual
@@ -33,14 +33,14 @@ public enum DowntimeCause: String, Sendable, CaseIterable {
 }
 
 /// The end state of an attempt.
-public enum AttemptOutcome: String, Sendable {
+public enum AttemptOutcome: String, Sendable, Codable {
     case completed
     case aborted
     case lost
 }
 
 /// Where an instance ends the run.
-public enum FinalState: String, Sendable, CaseIterable {
+public enum FinalState: String, Sendable, CaseIterable, Codable {
     /// Moved off its campaign host (or moved away and back, when instances return).
     case moved
     /// Left on its host: no target had room and the campaign skips such instances, or every
@@ -64,7 +64,7 @@ public enum FinalState: String, Sendable, CaseIterable {
 }
 
 /// One link's totals at the end of a run.
-public struct LinkTotal: Sendable {
+public struct LinkTotal: Sendable, Codable {
     public let link: LinkID
     public let name: String
     public let kind: NetworkTopology.LinkKind

@@ -18,12 +18,15 @@ public enum ReportSetWriter {
     /// (a run never deletes a sweep's files in the same directory, nor the reverse).
     public enum Family: Sendable {
         case run, sweep
+        /// `run --shard K/N`: one file, joined by `merge`.
+        case runShard
 
         public var fileNames: Set<String> {
             switch self {
             case .run: return ["summary.json", "summary.md", "instances.csv", "hosts.csv", "links.csv",
                                "link_utilisation.csv", "timeline.csv", "report.html"]
             case .sweep: return ["sweep.csv", "sweep.md", "sweep.html", "sweep.json"]
+            case .runShard: return ["run-shard.json"]
             }
         }
     }

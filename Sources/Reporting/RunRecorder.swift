@@ -3,7 +3,7 @@ import FleetSimulation
 import SimKernel
 
 /// One attempt to move an instance, as the report shows it.
-public struct AttemptRecord: Sendable {
+public struct AttemptRecord: Sendable, Codable {
     public let instance: InstanceID
     public let attempt: Int
     public let action: MoveAction
@@ -29,7 +29,7 @@ public struct AttemptRecord: Sendable {
 }
 
 /// A customer notice of a reboot or manual migration.
-public struct NoticeRecord: Sendable, Equatable {
+public struct NoticeRecord: Sendable, Equatable, Codable {
     public let action: MoveAction
     public let sentAt: SimTime
     public let dueAt: SimTime
@@ -37,7 +37,7 @@ public struct NoticeRecord: Sendable, Equatable {
 }
 
 /// Per-host drain timeline.
-public struct HostRecord: Sendable {
+public struct HostRecord: Sendable, Codable {
     public var drainStart: SimTime?
     public var drainEnd: SimTime?
     public var returned: SimTime?
@@ -225,4 +225,38 @@ public final class RunRecorder: FactObserver {
 
     /// Total downtime per instance (every stop, including one still open at the end), seconds.
     public func downtimeSecondsPerInstance() -> [Double] { downtime.map(\.seconds) }
+}
+
+extension RunRecorder {
+    /// A finished run's recorder, restored from its snapshot onto the same fleet (`merge` of
+    /// run shards). Nil when the snapshot was taken on a fleet of another size.
+    public convenience init?(fleet: Fleet, restoring s: RunRecorderSnapshot) {
+        guard s.fits(fleet) else { return nil }
+        self.init(fleet: fleet)
+        attempts = s.attempts
+        hosts = s.hosts
+        waveStarts = s.waveStarts.map { ($0.wave, $0.time) }
+        finalState = s.finalState
+        finalReason = s.finalReason
+        finalHost = s.finalHost
+        inCampaign = s.inCampaign
+        waitedForCapacity = s.waitedForCapacity
+        linkTotals = s.linkTotals
+        linkSamples = s.linkSamples.map { ($0.time, $0.bytesCarried.map { ($0.link, $0.bytes) }) }
+        campaignStart = s.campaignStart
+        campaignEnd = s.campaignEnd
+        plannedActions = s.plannedActions
+        planReason = s.planReason
+        incompatibilities = s.incompatibilities
+        noticeAt = s.noticeAt
+        noticeTrigger = s.noticeTrigger
+        lastMoveEnd = s.lastMoveEnd
+        dataLost = s.dataLost
+        identifiersChanged = s.identifiersChanged
+        downtime = s.downtime
+        unplannedDowntime = s.unplannedDowntime
+        downtimeByCause = s.downtimeByCause
+        hostFailures = s.hostFailures.map { ($0.host, $0.cause, $0.time) }
+        linkCapacityChanges = s.linkCapacityChanges.map { ($0.link, $0.fraction, $0.time) }
+    }
 }

@@ -3,7 +3,7 @@
 /// Integer time makes ties exact and runs reproducible: two events scheduled "at the same
 /// time" by different arithmetic paths really are at the same time. Int64 nanoseconds cover
 /// ±292 years, far beyond any maintenance campaign.
-public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public var nanoseconds: Int64
 
     @inlinable public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
@@ -43,4 +43,10 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     @inlinable public static func += (a: inout SimTime, b: SimTime) { a = a + b }
 
     public var description: String { SimTimeFormat.human(self) }
+}
+
+// Encoded as the bare integer nanoseconds: exact, unlike seconds as a Double.
+extension SimTime {
+    public init(from decoder: any Decoder) throws { nanoseconds = try decoder.singleValueContainer().decode(Int64.self) }
+    public func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(nanoseconds) }
 }

@@ -58,6 +58,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override a scenario key by its path, KEY=VALUE (repeatable), e.g. --set campaign.max_hosts_in_maintenance=20 --set fleet.network.rack_uplink=10Gbit/s.")
     var settings: [String] = []
 
+    @Option(help: "Run only shard K of N (1-based, e.g. 2/4): replications r with r mod N = K-1, written as run-shard.json (default directory Reports/<scenario>-shard-K-of-N). Join the shard directories with `fleetsim merge`.")
+    var shard: String?
+
     @Option(help: "After writing the reports, compare them with this report directory as `fleetsim compare` does (exit 1 past a tolerance).")
     var against: String?
 
@@ -134,11 +137,13 @@ struct RunCommand: ParsableCommand {
         let n = try numbers()
         let formats = try parsedFormats()
         let settings = try parsedSettings()
+        let shard = try parsedShard()
         if let out { try OutputDirectoryCheck.check(out) }
         let prepared = try PreparedScenario.load(path: scenario, seedOverride: n.seed, replicationsOverride: n.replications,
                                                  scale: n.scale, settings: settings, budget: n.budget,
                                                  allowOutsidePaths: allowOutsidePaths, jobs: n.jobs)
         for warning in FeasibilityWarnings.check(prepared) { printError("\(prepared.loaded.path): warning: \(warning)") }
+        if let shard { return try runShard(shard, prepared: prepared, numbers: n, formats: formats) }
         let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true, jobs: n.jobs)
         if let violation = outcome.firstViolation {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")

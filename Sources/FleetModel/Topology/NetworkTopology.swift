@@ -5,7 +5,7 @@
 /// rack up, the spine (if it is finite), target rack down, target NIC in; within a rack it
 /// crosses only the two NICs. Paths are built once per attempt; nothing here is per event.
 public struct NetworkTopology: Sendable {
-    public enum LinkKind: String, Sendable { case nicOut = "nic_out", nicIn = "nic_in", rackUp = "rack_up", rackDown = "rack_down", spine, client }
+    public enum LinkKind: String, Sendable, Codable { case nicOut = "nic_out", nicIn = "nic_in", rackUp = "rack_up", rackDown = "rack_down", spine, client }
 
     public struct LinkInfo: Sendable {
         public let name: String
