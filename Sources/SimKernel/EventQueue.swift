@@ -9,13 +9,14 @@ public struct EventHandle: Hashable, Sendable {
 /// The pending-event set of a discrete-event simulation.
 ///
 /// Events are ordered by (time, insertion sequence): two events at the same nanosecond fire in
-/// the order they were scheduled, so runs are reproducible. Cancellation is O(1): payloads live
+/// the order they were scheduled, so runs are reproducible (the order lives in
+/// `RadixEventHeap`; `BinaryHeap` is its reference in the tests). Cancellation is O(1): payloads live
 /// in a slot array with a generation counter per slot; cancelling bumps the generation, and the
 /// stale heap entry is skipped when it surfaces (lazy deletion). Slots are recycled, so steady
 /// state allocates nothing per event. The payload is a generic value (an enum in practice):
 /// no existential boxing on the hot path.
 public struct EventQueue<Payload> {
-    @usableFromInline struct Entry: Comparable {
+    @usableFromInline struct Entry: Comparable, RadixHeapEntry {
         @usableFromInline let time: Int64
         @usableFromInline let sequence: UInt64
         @usableFromInline let slot: Int32
@@ -30,9 +31,12 @@ public struct EventQueue<Payload> {
         @inlinable static func == (a: Entry, b: Entry) -> Bool {
             a.time == b.time && a.sequence == b.sequence
         }
+        /// The time with its sign bit flipped: unsigned order is signed time order.
+        @inlinable var radixKey: UInt64 { UInt64(bitPattern: time) ^ (1 << 63) }
+        @inlinable var radixSequence: UInt64 { sequence }
     }
 
-    @usableFromInline var heap = BinaryHeap<Entry>()
+    @usableFromInline var heap = RadixEventHeap<Entry>()
     @usableFromInline var payloads: [Payload?] = []
     @usableFromInline var generations: [UInt32] = []
     @usableFromInline var freeSlots: [Int32] = []
@@ -81,20 +85,20 @@ public struct EventQueue<Payload> {
 
     /// Time of the earliest live event, discarding cancelled entries on the way.
     @inlinable public mutating func peekTime() -> SimTime? {
-        while let top = heap.min {
+        while let top = heap.min() {
             if generations[Int(top.slot)] == top.generation { return SimTime(nanoseconds: top.time) }
-            _ = heap.removeMin()
+            heap.removeMin()
         }
         return nil
     }
 
     /// Remove and return the earliest live event if its time is <= `limit`.
     @inlinable public mutating func pop(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
-        while let top = heap.min {
+        while let top = heap.min() {
             let i = Int(top.slot)
-            if generations[i] != top.generation { _ = heap.removeMin(); continue }
+            if generations[i] != top.generation { heap.removeMin(); continue }
             if top.time > limit.nanoseconds { return nil }
-            _ = heap.removeMin()
+            heap.removeMin()
             let payload = payloads[i].unsafelyUnwrapped
             release(slot: i)
             return (SimTime(nanoseconds: top.time), payload)

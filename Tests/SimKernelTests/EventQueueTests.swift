@@ -92,21 +92,61 @@ import Testing
     }
 }
 
-@Suite struct BinaryHeapTests {
-    /// Heap order against a sort, with duplicates, on a deterministic pseudo-random sequence.
-    @Test func popsInSortedOrder() {
-        var heap = BinaryHeap<Int>()
-        var x: UInt64 = 88172645463325252
-        var values: [Int] = []
-        for _ in 0..<5_000 {
-            x ^= x << 13; x ^= x >> 7; x ^= x << 17
-            let v = Int(x % 1_000)
-            values.append(v)
-            heap.insert(v)
+/// The radix heap against a naive reference (a list searched for the least (time, sequence)),
+/// on random schedule / cancel / peek / pop-with-limit sequences: same events, same order.
+/// Includes the non-monotone case the kernel allows (a pop stopped by a limit after looking
+/// at a later event, then an event scheduled between the two) and negative times.
+@Suite struct EventQueueReferenceTests {
+    struct Reference {
+        var pending: [(time: Int64, seq: Int, id: Int)] = []
+        mutating func pop(notAfter limit: Int64) -> (Int64, Int)? {
+            guard let k = pending.indices.min(by: { (pending[$0].time, pending[$0].seq) < (pending[$1].time, pending[$1].seq) }),
+                  pending[k].time <= limit else { return nil }
+            let e = pending.remove(at: k)
+            return (e.time, e.id)
         }
-        var popped: [Int] = []
-        while let v = heap.removeMin() { popped.append(v) }
-        #expect(popped == values.sorted())
-        #expect(heap.isEmpty)
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func sameOrderAsTheReference(seed: UInt64) {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15 &* seed
+        func next(_ n: UInt64) -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x % n }
+        var q = EventQueue<Int>()
+        var ref = Reference()
+        var handles: [(EventHandle, Int)] = []
+        var floor: Int64 = -1_000   // the earliest time the next schedule may use
+        var seq = 0, id = 0
+        for _ in 0..<6_000 {
+            switch next(10) {
+            case 0..<5:
+                // Mostly near the floor, sometimes at it (ties), sometimes far (high buckets).
+                let spread: [UInt64] = [1, 50, 5_000, 1 << 40]
+                let t = floor + Int64(next(spread[Int(next(4))]))
+                handles.append((q.schedule(at: SimTime(nanoseconds: t), id), id))
+                ref.pending.append((t, seq, id)); seq += 1; id += 1
+            case 5:
+                guard !handles.isEmpty else { continue }
+                let (h, victim) = handles.remove(at: Int(next(UInt64(handles.count))))
+                let wasPending = ref.pending.contains { $0.id == victim }
+                #expect(q.cancel(h) == wasPending)
+                ref.pending.removeAll { $0.id == victim }
+            case 6:
+                #expect(q.peekTime()?.nanoseconds == ref.pending.map(\.time).min())
+            default:
+                // A limit below the next event leaves it (and the heap's view of it) in place;
+                // the floor then drops back to the limit, as a kernel's clock does at a horizon.
+                let limit = floor + Int64(next(200))
+                let a = q.pop(notAfter: SimTime(nanoseconds: limit))
+                let b = ref.pop(notAfter: limit)
+                #expect(a?.time.nanoseconds == b?.0 && a?.payload == b?.1)
+                floor = a?.time.nanoseconds ?? limit
+            }
+            #expect(q.count == ref.pending.count)
+        }
+        while let b = ref.pop(notAfter: .max) {
+            let a = q.pop(notAfter: .max)
+            #expect(a?.time.nanoseconds == b.0 && a?.payload == b.1)
+        }
+        #expect(q.pop(notAfter: .max) == nil)
     }
 }
