@@ -11,7 +11,8 @@ import Stochastics
             .appendingPathComponent("../../Validation/qemu-7.2/runs.csv").standardized
         let runs = try ValidationRun.parse(csv: String(contentsOf: url, encoding: .utf8))
         #expect(runs.count == 114)
-        let a = ValidationScore(runs: runs).row("all") { _ in true }
+        let score = ValidationScore(runs: runs)
+        let a = score.row("all") { _ in true }
         #expect(a.verdict == 1)
         #expect(a.syncMedian == 0)
         #expect(a.syncP90! <= 0.25)
@@ -19,9 +20,38 @@ import Stochastics
         #expect(a.downtimeMedianMs! <= 2.5)
         #expect(a.cappedBytesMedian! <= 0.015)
         #expect(a.totalP90! <= 0.45)
-        // Target 15 %: not met yet (17.5 %: idle runs, whose zero-page check rate varies with
-        // host load). Guard against regressions.
-        #expect(a.totalMedian! <= 0.18)
+        #expect(a.totalMedian! <= 0.15)
+        #expect(score.targetFailures.isEmpty)
+    }
+
+    // The check catches a miss: without the running guest's share of the cores (a core for
+    // every busy thread, the model before) the total-time median is 17.5 % and is reported.
+    @Test func validationTargetsReportAMiss() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Validation/qemu-7.2/runs.csv").standardized
+        let runs = try ValidationRun.parse(csv: String(contentsOf: url, encoding: .utf8))
+        var machine = ValidationMachine()
+        machine.foreignBusyCores = 0
+        let failures = ValidationScore(runs: runs, machine: machine).targetFailures
+        #expect(failures.count == 1)
+        #expect(failures.first?.hasPrefix("total time median 0.17") == true)
+    }
+
+    // A running guest's vCPU thread takes a share of the two cores (one kept busy by foreign
+    // load): zero checks at 2/3 of the idle-guest rate.
+    @Test func runningGuestSlowsTheZeroCheck() {
+        let idle = ValidationRun(runID: "i", ramMiB: 256, guest: "idle", wwsPages: 0, guestPageWritesPerSecond: 0,
+                                 maxBandwidthMiBs: 512, downtimeLimitMs: 300, autoConverge: false, capSeconds: 20,
+                                 converged: true, totalTimeMs: nil, downtimeMs: nil, ramTransferredBytes: 0,
+                                 dirtySyncCount: 0)
+        var hot = idle
+        hot.wwsPages = 4096
+        hot.guestPageWritesPerSecond = 4e6
+        var m = ValidationMachine()
+        #expect(m.parameters(for: idle).zeroScanBytesPerSecond == 1.5e6 * 4096)
+        #expect(abs(m.parameters(for: hot).zeroScanBytesPerSecond - 1.0e6 * 4096) < 1)
+        m.foreignBusyCores = 0
+        #expect(m.parameters(for: hot).zeroScanBytesPerSecond == 1.5e6 * 4096)
     }
 
     // Mechanism: with a hot working set above the threshold, a sync happens whenever

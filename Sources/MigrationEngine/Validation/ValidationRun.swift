@@ -18,6 +18,10 @@ public struct ValidationRun: Sendable, Equatable {
     public var ramTransferredBytes: Double
     public var dirtySyncCount: Int
 
+    /// Whether the guest's vCPU runs during the migration: the hot and paced guests write
+    /// their working set without halting; the idle guest (no working set) halts.
+    public var guestRuns: Bool { wwsPages > 0 && guestPageWritesPerSecond > 0 }
+
     /// Parse runs.csv (comma-separated, a header line naming the columns, no quoting).
     public static func parse(csv text: String) throws -> [ValidationRun] {
         var lines = text.split(whereSeparator: \.isNewline).map(String.init)
