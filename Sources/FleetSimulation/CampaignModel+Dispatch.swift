@@ -41,7 +41,7 @@ extension CampaignModel {
             ? (policy.lxd.onNoTarget == .stop ? NoTargetAction.stop : .skip) : config.campaign.onNoTarget
         switch onNoTarget {
         case .wait:
-            isWaiting[i.int] = true
+            status[i.int] = .waitingForCapacity
             waiting.append(i)
             emit(.waitingForCapacity(instance: i, time: now))
         case .skip:
@@ -126,7 +126,7 @@ extension CampaignModel {
         releaseMove(i)
         if completed && move.action == .restart {
             // Back up after a host failure: its final state says crashed (or lost).
-            awaitingRepair[i.int] = false
+            if status[i.int] == .downAwaitingRepair { status[i.int] = .idle }
         } else if completed {
             if move.isReturn {
                 resolve(i, .moved, reason: "returned to its host after maintenance")
@@ -159,7 +159,8 @@ extension CampaignModel {
                 guard let source = occupancy.hostOf[i.int] else { continue }
                 if sourceSlotFree(source), case let result = tryStart(i, from: source, isReturn: false, kernel: &kernel),
                    result == .started || result == .failedAtOnce {
-                    isWaiting[i.int] = false
+                    // Unless the attempt that failed at once led elsewhere (a notice, a stop).
+                    if status[i.int] == .waitingForCapacity { status[i.int] = .planned }
                     touched.append(source)
                 } else {
                     still.append(i)
@@ -173,8 +174,8 @@ extension CampaignModel {
         while let i = returnQueue.popFirst() {
             // A guest down after a host failure (local storage, awaiting its host's repair)
             // cannot be live-migrated home; it stays where it comes back up.
-            guard let source = occupancy.hostOf[i.int], moves[i.int] == nil, !pending[i.int],
-                  !awaitingRepair[i.int] else { continue }
+            guard let source = occupancy.hostOf[i.int], moves[i.int] == nil, !status[i.int].isPending,
+                  !status[i.int].isDownAwaitingRepair else { continue }
             if sourceSlotFree(source), case .started = tryStart(i, from: source, isReturn: true, kernel: &kernel) {
                 continue
             }

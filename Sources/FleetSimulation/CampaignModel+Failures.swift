@@ -47,7 +47,8 @@ extension CampaignModel {
         }
         // An instance stopped in place is not running: the failure takes nothing from it (it
         // stays stopped, and its stop goes on as one downtime with one cause).
-        for i in residents[h.int] where moves[i.int] == nil && !awaitingRepair[i.int] && !stoppedInPlace[i.int] {
+        for i in residents[h.int] where moves[i.int] == nil && !status[i.int].isDownAwaitingRepair
+            && !status[i.int].isStoppedInPlace {
             crash(i, on: h, kernel: &kernel)
         }
         capacityChanged(kernel: &kernel)
@@ -59,11 +60,11 @@ extension CampaignModel {
         hostDown[h.int] = false
         if phase[h.int] == .inService || phase[h.int] == .returned { setAccepting(h, true) }
         emit(.hostRepaired(host: h, time: now))
-        for i in residents[h.int] where awaitingRepair[i.int] {
-            awaitingRepair[i.int] = false
+        for i in residents[h.int] where status[i.int] == .downAwaitingRepair {
+            status[i.int] = .idle
             emit(.instanceResumed(instance: i, time: now))
             // Back up on a host being drained: it still has to leave.
-            if phase[h.int] == .draining && !pending[i.int] && !stoppedInPlace[i.int] {
+            if phase[h.int] == .draining && !status[i.int].isPending && !status[i.int].isStoppedInPlace {
                 startPlan(i, on: h, kernel: &kernel)
             }
         }
@@ -153,12 +154,12 @@ extension CampaignModel {
         emit(.instanceStopped(instance: i, cause: .crash, time: now))
         // Its campaign step is interrupted: out of every queue, notice withdrawn.
         if let k = queue[h.int].firstIndex(of: i) { queue[h.int].remove(at: k) }
-        if isWaiting[i.int] { waiting.removeAll { $0 == i }; isWaiting[i.int] = false }
-        awaitingNotice[i.int] = false
-        pending[i.int] = false
-        if stoppedInPlace[i.int] { stoppedInPlace[i.int] = false }
+        if status[i.int] == .waitingForCapacity { waiting.removeAll { $0 == i } }
+        // (Never down awaiting repair here: such an instance has no move and is skipped by
+        // the failure of its host.)
+        status[i.int] = .idle
         guard fleet[i].attributes.storage == .remote, startRestart(i, from: h, kernel: &kernel) else {
-            awaitingRepair[i.int] = true
+            status[i.int] = .downAwaitingRepair
             return
         }
     }

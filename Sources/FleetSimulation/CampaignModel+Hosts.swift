@@ -62,8 +62,7 @@ extension CampaignModel {
         setAccepting(h, false)
         drainingHosts.append(h)
         emit(.hostDrainStarted(host: h, time: now))
-        for i in residents[h.int].sorted() where moves[i.int] == nil && !stoppedInPlace[i.int] && !pending[i.int]
-            && !awaitingRepair[i.int] {
+        for i in residents[h.int].sorted() where moves[i.int] == nil && status[i.int] == .idle {
             if returnsInstances && home[i.int] == nil { home[i.int] = h }
             startPlan(i, on: h, kernel: &kernel)
         }
@@ -76,7 +75,7 @@ extension CampaignModel {
     mutating func sendEarlyNotices(kernel: inout Kernel<CampaignEvent>) {
         for wave in waves {
             for h in wave {
-                for i in residents[h.int].sorted() where !awaitingRepair[i.int] {
+                for i in residents[h.int].sorted() where !status[i.int].isDownAwaitingRepair {
                     let first = policy.plan(for: fleet[i], hostShape: fleet[h].shapeFamily).actions.first
                     switch first {
                     case .reboot?, .manual?:
@@ -92,7 +91,7 @@ extension CampaignModel {
     /// A drained host: nothing queued, leaving, waiting or awaiting a notice.
     mutating func checkDrained(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         guard phase[h.int] == .draining, queue[h.int].isEmpty, slots.outbound[h.int] == 0 else { return }
-        guard !residents[h.int].contains(where: { pending[$0.int] || awaitingRepair[$0.int] }) else { return }
+        guard !residents[h.int].contains(where: { status[$0.int].isPending || status[$0.int].isDownAwaitingRepair }) else { return }
         phase[h.int] = .down
         drainingHosts.removeAll { $0 == h }
         emit(.hostDrained(host: h, time: kernel.now))
@@ -113,9 +112,9 @@ extension CampaignModel {
         // Instances stopped in place start again when their host is back (`lxc cluster
         // restore`, or the campaign returning instances).
         if returnsInstances {
-            for i in residents[h.int] where stoppedInPlace[i.int] { restartInPlace(i, at: now) }
+            for i in residents[h.int] where status[i.int].isStoppedInPlace { restartInPlace(i, at: now) }
             for i in awayFrom[h.int] where home[i.int] == h && occupancy.hostOf[i.int] != h
-                && moves[i.int] == nil && !pending[i.int] && !awaitingRepair[i.int] {
+                && moves[i.int] == nil && !status[i.int].isPending && !status[i.int].isDownAwaitingRepair {
                 returnQueue.append(i)
                 emit(.moveQueued(instance: i, time: now))
             }

@@ -28,7 +28,8 @@ extension CampaignModel {
         step[i.int] = 0
         stepAttempts[i.int] = 0
         finalState[i.int] = nil
-        pending[i.int] = true
+        assert(status[i.int] == .idle, "planned twice: \(status[i.int])")
+        status[i.int] = .planned
         emit(.planned(instance: i, actions: actions.map(\.name), reason: reason,
                       incompatibilities: incompatibilities, time: now))
         beginStep(i, on: h, kernel: &kernel)
@@ -65,7 +66,7 @@ extension CampaignModel {
                                       purpose: "reboot-notice#\(step[i.int])", kind: config.generator)
             let r = policy.resolveReboot(variant, attributes: fleet[i].attributes, draws: RebootDraws { stream.uniform() })
             rebootResolution[i.int] = r
-            awaitingNotice[i.int] = true
+            status[i.int] = .awaitingNotice
             let start = now + SimTime(seconds: r.startSeconds)
             emit(.noticeSent(instance: i, action: .reboot, dueAt: now + SimTime(seconds: r.dueSeconds), extended: r.extended,
                              startsAt: start,
@@ -76,7 +77,7 @@ extension CampaignModel {
                                       purpose: "manual-notice#\(step[i.int])", kind: config.generator)
             let m = policy.resolveManual(fleet[i], draws: ManualDraws { stream.uniform() })
             manualResolution[i.int] = m
-            awaitingNotice[i.int] = true
+            status[i.int] = .awaitingNotice
             let deadline = now + SimTime(seconds: policy.manual.deadlineSeconds)
             switch m.outcome {
             case .customerMigrated:
@@ -101,8 +102,8 @@ extension CampaignModel {
 
     /// A notified reboot or manual migration is due: it joins the front of its host's queue.
     mutating func stepDue(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        guard awaitingNotice[i.int], let h = occupancy.hostOf[i.int] else { return }
-        awaitingNotice[i.int] = false
+        guard status[i.int] == .awaitingNotice, let h = occupancy.hostOf[i.int] else { return }
+        status[i.int] = .planned
         enqueue(i, on: h, at: kernel.now, front: true)
         dispatch(h, kernel: &kernel)
     }
@@ -111,8 +112,8 @@ extension CampaignModel {
     /// and the host's maintenance goes ahead. (The seed does not say what happens at the
     /// deadline; stopping the instance is fleetsim's assumption.)
     mutating func manualDeadline(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        guard awaitingNotice[i.int], let h = occupancy.hostOf[i.int] else { return }
-        awaitingNotice[i.int] = false
+        guard status[i.int] == .awaitingNotice, let h = occupancy.hostOf[i.int] else { return }
+        status[i.int] = .planned
         stopInPlace(i, on: h, reason: "customer did not act before the manual-migration deadline", at: kernel.now)
         checkDrained(h, kernel: &kernel)
     }
@@ -120,24 +121,24 @@ extension CampaignModel {
     /// The instance stops on its host and stays there; the drain completes without it.
     mutating func stopInPlace(_ i: InstanceID, on h: HostID, reason: String, at now: SimTime) {
         attempts[i.int] += 1
-        stoppedInPlace[i.int] = true
-        stoppedInPlaceAt[i.int] = now
+        status[i.int] = .stoppedInPlace(since: now)
         emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .stop, source: h, target: h, time: now))
         emit(.instanceStopped(instance: i, cause: .stop, time: now))
         resolve(i, .stopped, reason: reason)
     }
 
     mutating func restartInPlace(_ i: InstanceID, at now: SimTime) {
-        stoppedInPlace[i.int] = false
+        guard case .stoppedInPlace(let since) = status[i.int] else { return }
+        status[i.int] = .idle
         emit(.instanceResumed(instance: i, time: now))
-        endStopAttempt(i, reason: "restarted when its host returned", at: now)
+        endStopAttempt(i, stoppedAt: since, reason: "restarted when its host returned", at: now)
         resolve(i, .restarted, reason: finalReason[i.int] + "; restarted when its host returned")
     }
 
     /// A stop in place is one attempt from the stop until the instance runs again (its host
     /// returned) or the run ends: it always ends `completed`, never `running`.
-    mutating func endStopAttempt(_ i: InstanceID, reason: String, at now: SimTime) {
-        let downtime = now - stoppedInPlaceAt[i.int]
+    mutating func endStopAttempt(_ i: InstanceID, stoppedAt since: SimTime, reason: String, at now: SimTime) {
+        let downtime = now - since
         emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .stop, outcome: .completed, reason: reason,
                            downtime: downtime, downtimeParts: DowntimeBreakdown(stop: downtime), bytes: 0, time: now))
     }

@@ -173,14 +173,10 @@ struct CampaignModel: EventHandler {
     var avoidTarget: [HostID?]
     var attempts: [Int]
     var waiting: [InstanceID] = []
-    var isWaiting: [Bool]
-    /// Still to be dealt with by the campaign: queued, waiting, mid-move, or awaiting a notice.
-    var pending: [Bool]
-    var awaitingNotice: [Bool]
+    /// Where each instance stands in the campaign (`InstanceStatus`).
+    var status: [InstanceStatus]
     var rebootResolution: [RebootResolution?]
     var manualResolution: [ManualResolution?]
-    var stoppedInPlace: [Bool]
-    var stoppedInPlaceAt: [SimTime]
     /// A cold move whose root disk must be copied once it has stopped.
     var needsCopy: [Bool]
     var home: [HostID?]
@@ -197,9 +193,6 @@ struct CampaignModel: EventHandler {
     // failures
     let failurePlan: FailurePlan
     var hostDown: [Bool]
-    /// Down after a host failure, waiting for the host's repair (local storage, or no room
-    /// elsewhere).
-    var awaitingRepair: [Bool]
     var crashedAt: [SimTime]
     /// Had an unplanned outage; lost its running state in post-copy.
     var crashed: [Bool]
@@ -247,13 +240,9 @@ struct CampaignModel: EventHandler {
         returnFailures = Array(repeating: 0, count: nInstances)
         avoidTarget = Array(repeating: nil, count: nInstances)
         attempts = Array(repeating: 0, count: nInstances)
-        isWaiting = Array(repeating: false, count: nInstances)
-        pending = Array(repeating: false, count: nInstances)
-        awaitingNotice = Array(repeating: false, count: nInstances)
+        status = Array(repeating: .idle, count: nInstances)
         rebootResolution = Array(repeating: nil, count: nInstances)
         manualResolution = Array(repeating: nil, count: nInstances)
-        stoppedInPlace = Array(repeating: false, count: nInstances)
-        stoppedInPlaceAt = Array(repeating: .zero, count: nInstances)
         needsCopy = Array(repeating: false, count: nInstances)
         home = Array(repeating: nil, count: nInstances)
         awayFrom = Array(repeating: [], count: nHosts)
@@ -261,7 +250,6 @@ struct CampaignModel: EventHandler {
         finalReason = Array(repeating: "", count: nInstances)
         epoch = Array(repeating: 0, count: nInstances)
         hostDown = Array(repeating: false, count: nHosts)
-        awaitingRepair = Array(repeating: false, count: nInstances)
         crashedAt = Array(repeating: .zero, count: nInstances)
         crashed = Array(repeating: false, count: nInstances)
         lostInPostcopy = Array(repeating: false, count: nInstances)
@@ -304,7 +292,7 @@ struct CampaignModel: EventHandler {
     mutating func resolve(_ i: InstanceID, _ state: FinalState, reason: String) {
         finalState[i.int] = state
         finalReason[i.int] = reason
-        pending[i.int] = false
+        if status[i.int].isPending { status[i.int] = .idle }
     }
 
     /// At the end of a run every instance gets exactly one final state, in id order.
@@ -319,11 +307,11 @@ struct CampaignModel: EventHandler {
             if let m = moves[i] {
                 (state, reason) = m.isReturn ? (.moved, "return in progress at horizon")
                                              : (.unresolved, "move in progress at horizon")
-            } else if awaitingRepair[i] {
+            } else if status[i] == .downAwaitingRepair {
                 (state, reason) = (.unresolved, "down after a host failure, awaiting repair at horizon")
-            } else if pending[i] {
-                let why = isWaiting[i] ? "waiting for capacity at horizon"
-                    : awaitingNotice[i] ? "awaiting the customer or due date at horizon" : "queued at horizon"
+            } else if status[i].isPending {
+                let why = status[i] == .waitingForCapacity ? "waiting for capacity at horizon"
+                    : status[i] == .awaitingNotice ? "awaiting the customer or due date at horizon" : "queued at horizon"
                 (state, reason) = (.unresolved, why)
             } else if let s = finalState[i], !(crashed[i] && s == .moved && lostInPostcopy[i]) {
                 (state, reason) = (s, finalReason[i])
@@ -337,7 +325,9 @@ struct CampaignModel: EventHandler {
             } else {
                 (state, reason) = (.untouched, "host not in campaign")
             }
-            if stoppedInPlace[i] { endStopAttempt(instance.id, reason: "still stopped at the end of the run", at: now) }
+            if case .stoppedInPlace(let since) = status[i] {
+                endStopAttempt(instance.id, stoppedAt: since, reason: "still stopped at the end of the run", at: now)
+            }
             emit(.instanceResolved(instance: instance.id, state: state, reason: reason,
                                    inCampaign: !plan[i].isEmpty || campaignHostAtEnd || inCampaign[instance.initialHost.int],
                                    time: now))
