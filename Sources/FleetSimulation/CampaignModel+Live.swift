@@ -52,7 +52,7 @@ extension CampaignModel {
     func engineParameters(for instance: Instance, step: LiveStep) -> MigrationParameters {
         var live = config.campaign.liveMigration
         if config.policy != nil {
-            live.preset = ManagementPreset(rawValue: step.engine.rawValue) ?? live.preset
+            live.preset = ManagementPreset(step.engine)
             if live.autoConverge == nil { live.autoConverge = step.autoConverge }
         }
         var p = live.parameters(memoryBytes: instance.demand.memoryBytes, zeroPageFraction: instance.guest.zeroPageFraction)

@@ -35,7 +35,9 @@ extension CampaignModel {
         beginStep(i, on: h, kernel: &kernel)
     }
 
-    /// A live step from the campaign's own settings, when no policy is given.
+    /// A live step from the campaign's own settings, when no policy is given. Its `engine`
+    /// is not read: without a policy `engineParameters` runs the campaign's own preset
+    /// (`simgrid` included, which no policy step can name).
     var simpleLiveStep: LiveStep {
         let engine = LiveEnginePreset(rawValue: config.campaign.liveMigration.preset.rawValue) ?? .nova
         return LiveStep(attempts: config.campaign.liveAttempts, engine: engine,

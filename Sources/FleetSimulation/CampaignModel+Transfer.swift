@@ -8,7 +8,7 @@ extension CampaignModel {
         guard let move = moves[i.int] else { return }
         let now = kernel.now
         syncNetwork(to: now)
-        let mode = FleetModel.TransferMode(rawValue: policy.lxd.transferMode.rawValue) ?? .pull
+        let mode = policy.lxd.transferMode
         let path = topology.path(from: move.source, to: move.target, mode: mode)
         let flow = allocator.startFlow(path: path)
         setOwner(of: flow, to: i)

@@ -1,4 +1,5 @@
 import MigrationEngine
+import MaintenancePolicy
 
 /// How live migrations are run: the engine's management preset and the knobs a scenario
 /// overrides on top of it (nil keeps the preset's value).
@@ -51,5 +52,19 @@ public struct LiveMigrationConfig: Sendable, Equatable {
         if let v = qemuVersion { p.qemuVersion = v }
         if let r = firstPassBytesPerSecond { p.firstPassBytesPerSecond = r }
         return p
+    }
+}
+
+extension ManagementPreset {
+    /// The engine preset of a policy's live-migration step. Exhaustive on purpose: the two
+    /// enums were bridged by their raw strings with a silent fallback before.
+    init(_ engine: LiveEnginePreset) {
+        switch engine {
+        case .qemu: self = .qemu
+        case .libvirt: self = .libvirt
+        case .nova: self = .nova
+        case .kubevirt: self = .kubevirt
+        case .xen: self = .xen
+        }
     }
 }

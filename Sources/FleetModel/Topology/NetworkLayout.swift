@@ -29,8 +29,14 @@ public struct NetworkLayout: Sendable, Equatable {
     public var routeLatencySeconds: Double { 2 * nicLatencySeconds }
 }
 
-/// How a transfer travels (LXD `lxc move --mode`): `pull` and `push` go host to host;
-/// `relay` goes through the client, crossing the client's link twice.
+/// How a transfer travels (LXD `lxc move --mode`, seed 000): `pull` and `push` go host to
+/// host; `relay` goes through the client, crossing the client's link twice. One enum for the
+/// policy knob (`policy.lxd.transfer_mode`) and the network's path choice.
 public enum TransferMode: String, Sendable, CaseIterable {
-    case pull, push, relay
+    /// The target server connects to the source and pulls (LXD's default).
+    case pull
+    /// The source server connects to the target and pushes.
+    case push
+    /// The client connects to both and the data passes through it.
+    case relay
 }

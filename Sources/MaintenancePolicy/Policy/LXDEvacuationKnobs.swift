@@ -1,3 +1,5 @@
+import FleetModel
+
 /// How many instances one evacuation moves at once.
 public enum EvacuationPool: Sendable, Equatable {
     /// A fixed number. LXD evacuates one instance at a time (lxd/api_cluster.go

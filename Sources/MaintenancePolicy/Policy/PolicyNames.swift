@@ -26,9 +26,10 @@ public enum PolicyRules: String, Sendable, CaseIterable {
     case oci, lxd, generic
 }
 
-/// The management layer whose defaults a live migration runs with. Raw values are those of
-/// `MigrationEngine.ManagementPreset`, so the simulator maps one to the other by name
-/// (MaintenancePolicy does not import the engine).
+/// The management layer whose defaults a policy's live migration runs with: the engine's
+/// `ManagementPreset` without `simgrid` (a comparison model, not a platform). MaintenancePolicy
+/// does not import the engine; FleetSimulation maps one to the other case by case
+/// (`ManagementPreset.init(_: LiveEnginePreset)`, exhaustive: a new case here fails to build).
 public enum LiveEnginePreset: String, Sendable, CaseIterable {
     case qemu, libvirt, nova, kubevirt, xen
 }
@@ -55,16 +56,6 @@ public enum LiveFallback: String, Sendable, CaseIterable {
     /// Nothing: the instance stays on the source (LXD's literal behaviour: "If a live
     /// migration attempt fails, the evacuation operation fails").
     case none
-}
-
-/// LXD `lxc move --mode` (seed 000).
-public enum TransferMode: String, Sendable, CaseIterable {
-    /// "Instruct the target server to connect to the source server and pull" (the default).
-    case pull
-    /// "Instruct the source server to connect to the target server and push".
-    case push
-    /// "Instruct the client to connect to both ... and transfer the data through the client".
-    case relay
 }
 
 /// What an evacuation does with an instance for which no target member is found.
