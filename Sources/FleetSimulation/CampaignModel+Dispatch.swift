@@ -37,9 +37,7 @@ extension CampaignModel {
 
     /// No host has room for `i` (or none satisfies its anti-affinity or spread rules).
     mutating func noTarget(_ i: InstanceID, on h: HostID, at now: SimTime) {
-        let onNoTarget = config.policy?.rules == .lxd
-            ? (policy.lxd.onNoTarget == .stop ? NoTargetAction.stop : .skip) : config.campaign.onNoTarget
-        switch onNoTarget {
+        switch rules.onNoTarget {
         case .wait:
             status[i.int] = .waitingForCapacity
             waiting.append(i)

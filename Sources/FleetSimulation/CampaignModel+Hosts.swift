@@ -125,9 +125,6 @@ extension CampaignModel {
         if hostsReturned == campaignHostCount { finishCampaign(at: now) }
     }
 
-    /// Instances go back to their host when it returns, and those stopped in place start
-    /// again: the campaign's `return_instances`, or LXD's `restore` (`lxc cluster restore`).
-    var returnsInstances: Bool {
-        config.campaign.returnInstances || (config.policy?.rules == .lxd && policy.lxd.restore)
-    }
+    /// Instances go back to their host when it returns (`CampaignRules.returnsInstances`).
+    var returnsInstances: Bool { rules.returnsInstances }
 }

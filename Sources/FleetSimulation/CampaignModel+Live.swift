@@ -51,14 +51,14 @@ extension CampaignModel {
     /// post-copy permission, then the campaign's explicit overrides (cap, downtime limit, ...).
     func engineParameters(for instance: Instance, step: LiveStep) -> MigrationParameters {
         var live = config.campaign.liveMigration
-        if config.policy != nil {
+        if rules.liveStepSetsEngine {
             live.preset = ManagementPreset(step.engine)
             if live.autoConverge == nil { live.autoConverge = step.autoConverge }
         }
         var p = live.parameters(memoryBytes: instance.demand.memoryBytes, zeroPageFraction: instance.guest.zeroPageFraction)
         // Only SimGrid's rounds pay a latency per message (its CM02 network model).
         if p.precopyLoop == .simgrid { p.messageLatencySeconds = config.network.routeLatencySeconds }
-        if config.policy != nil {
+        if rules.liveStepSetsEngine {
             switch step.timeoutAction {
             case .abort: p.management.timeoutAction = .abort
             case .forceComplete:

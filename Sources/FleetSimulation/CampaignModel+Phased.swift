@@ -10,7 +10,7 @@ import Stochastics
 extension CampaignModel {
     mutating func startReboot(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
-        if !move.isReturn, config.policy != nil, let r = rebootResolution[i.int] {
+        if !move.isReturn, rules.rebootTimingsFromPolicy, let r = rebootResolution[i.int] {
             // OCI timings: DenseIO rebuilt on the due date keeps its data and is down for hours.
             moves[i.int]?.phaseDurations = [SimTime(seconds: r.stopSeconds),
                                             SimTime(seconds: r.reassignSeconds + r.rebuildSeconds),

@@ -14,7 +14,7 @@ extension CampaignModel {
         let actions: [PlannedAction]
         let reason: String
         var incompatibilities: [String] = []
-        if config.policy != nil {
+        if rules.usesPolicyPlans {
             let p = policy.plan(for: instance, hostShape: fleet[h].shapeFamily)
             actions = p.actions
             reason = p.reason.description
@@ -62,7 +62,7 @@ extension CampaignModel {
         case .live, .cold:
             enqueue(i, on: h, at: now)
         case .reboot(let variant):
-            guard config.policy != nil else { enqueue(i, on: h, at: now); return }
+            guard rules.notifiesReboots else { enqueue(i, on: h, at: now); return }
             // OCI: a notice now, the move at the customer's time or after the due date.
             let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
                                       purpose: "reboot-notice#\(step[i.int])", kind: config.generator)

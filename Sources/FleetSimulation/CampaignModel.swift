@@ -135,6 +135,8 @@ struct CampaignModel: EventHandler {
     let observers: [FactObserver]
     let topology: NetworkTopology
     let policy: MaintenancePolicyConfig
+    /// What differs between a policy and none, decided once (`CampaignRules`).
+    let rules: CampaignRules
 
     var occupancy: Occupancy
     var placement: PlacementIndex
@@ -205,6 +207,7 @@ struct CampaignModel: EventHandler {
         self.replicationSeed = replicationSeed
         self.observers = observers
         policy = config.policy ?? .preset(.generic)
+        rules = CampaignRules(config: config)
         let occupancy = try Occupancy(fleet: fleet)
         self.occupancy = occupancy
         var allocator = BandwidthAllocator()
@@ -269,7 +272,7 @@ struct CampaignModel: EventHandler {
             for (k, event) in failurePlan.events.enumerated() { kernel.schedule(at: event.time, .failure(Int32(k))) }
             if campaignHostCount == 0 { finishCampaign(at: now); return }
             kernel.schedule(after: config.linkSampleInterval, .linkSample)
-            if config.policy != nil && config.campaign.noticesAtCampaignStart { sendEarlyNotices(kernel: &kernel) }
+            if rules.sendsEarlyNotices { sendEarlyNotices(kernel: &kernel) }
             startDrains(kernel: &kernel)
         case .phaseDone(let i, let e): if e == epoch[i.int] { phaseDone(i, kernel: &kernel) }
         case .failure(let k): failureEvent(Int(k), kernel: &kernel)
