@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["FleetModel", "FleetSimulation", "SimKernel", "Stochastics"]),
         // Replications run in parallel, sweeps, comparisons and merges: what commands share.
         .target(name: "Experiment", dependencies: [
-            "Scenario", "FleetSimulation", "FleetModel", "MaintenancePolicy", "Reporting", "SimKernel", "Stochastics",
+            "Scenario", "FleetSimulation", "FleetModel", "MaintenancePolicy", "MigrationEngine", "Reporting", "SimKernel", "Stochastics",
+            // `MigrateOptions` declares `fleetsim migrate`'s engine flags for the library's setup.
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fleetsim", dependencies: [
             "Experiment", "Scenario", "Reporting", "FleetSimulation", "FleetModel", "SimKernel", "MigrationEngine", "Stochastics",
@@ -59,6 +61,9 @@ let package = Package(
         ]),
         // End-to-end: runs the built `fleetsim` binary on the shipped scenarios.
         .testTarget(name: "fleetsimTests", dependencies: ["fleetsim"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Scenario", "Reporting"]),
+        .testTarget(name: "ExperimentTests", dependencies: [
+            "Experiment", "Scenario", "Reporting", "MigrationEngine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

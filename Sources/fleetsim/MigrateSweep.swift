@@ -94,7 +94,7 @@ struct MigrateSweep {
             do { command = try MigrateCommand.parse(args) } catch {
                 throw .badInput("error: --sweep point \(describe(point)): \(MigrateCommand.message(for: error))")
             }
-            do { setups.append((point, try MigrateSetup(command))) } catch {
+            do { setups.append((point, try MigrateSetup(command.options))) } catch {
                 throw .badInput("error: --sweep point \(describe(point)): " + error.message.replacingOccurrences(of: "error: ", with: ""))
             }
         }

@@ -1,4 +1,3 @@
-import Experiment
 import Foundation
 import MigrationEngine
 import Scenario
@@ -8,7 +7,7 @@ import Stochastics
 /// limits) applied on top of the preset, each checked against what that layer allows.
 extension MigrateSetup {
     /// Timeouts, the timeout action, the downtime ramp and Xen's limits, on top of the preset.
-    static func applyManagement(_ c: MigrateCommand, preset: ManagementPreset, to p: inout MigrationParameters) throws(CommandFailure) {
+    static func applyManagement(_ c: MigrateOptions, preset: ManagementPreset, to p: inout MigrationParameters) throws(CommandFailure) {
         var m = p.management
         // The data size Nova's per-GiB figures multiply: RAM in GiB with a floor of 2 GiB
         // (nova/virt/libvirt/driver.py _live_migration_data_gb); plain RAM for the others.

@@ -1,4 +1,3 @@
-import Experiment
 import Foundation
 import MigrationEngine
 import Scenario
@@ -7,22 +6,22 @@ import SimKernel
 /// Parsing of one command-line flag's text. Quantities go through the scenario files'
 /// `QuantityParser`, so a flag accepts exactly the units a scenario does. Every failure is a
 /// bad-input error (exit 2) naming the flag, what it expects and what it found.
-enum FlagValue {
-    static func failure(_ flag: String, expected: String, found: String) -> CommandFailure {
+public enum FlagValue {
+    public static func failure(_ flag: String, expected: String, found: String) -> CommandFailure {
         .badInput("error: \(flag): expected \(expected), found \(found)")
     }
 
-    static func quote(_ text: String) -> String { "'\(text)'" }
+    public static func quote(_ text: String) -> String { "'\(text)'" }
 
     /// Words that mean "no value" for optional limits.
-    static let noneWords: Set<String> = ["none", "unlimited", "off", "never"]
+    public static let noneWords: Set<String> = ["none", "unlimited", "off", "never"]
 
-    static func isNone(_ text: String) -> Bool {
+    public static func isNone(_ text: String) -> Bool {
         noneWords.contains(text.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// What the parser found, in words: `'300' (missing unit)`.
-    static func found(_ error: QuantityParseError, text: String) -> String {
+    public static func found(_ error: QuantityParseError, text: String) -> String {
         let q = quote(text)
         switch error {
         case .empty: return "an empty value"
@@ -40,7 +39,7 @@ enum FlagValue {
 
     /// A quantity in its base unit (bytes, bytes/s, seconds, 1). `expected` is the sentence
     /// shown on failure, e.g. "a positive byte size with a unit (e.g. 16GiB)".
-    static func quantity(_ text: String, flag: String, kind: QuantityKind, range: QuantityRange,
+    public static func quantity(_ text: String, flag: String, kind: QuantityKind, range: QuantityRange,
                          expected: String) throws(CommandFailure) -> Double {
         switch QuantityParser.parse(text, as: kind, range: range) {
         case .success(let value): return value
@@ -49,24 +48,24 @@ enum FlagValue {
     }
 
     /// A quantity, or nil for `none`/`unlimited`.
-    static func optionalQuantity(_ text: String, flag: String, kind: QuantityKind, range: QuantityRange,
+    public static func optionalQuantity(_ text: String, flag: String, kind: QuantityKind, range: QuantityRange,
                                  expected: String) throws(CommandFailure) -> Double? {
         if isNone(text) { return nil }
         return try quantity(text, flag: flag, kind: kind, range: range, expected: expected)
     }
 
-    static func bytes(_ text: String, flag: String, positive: Bool = false) throws(CommandFailure) -> Double {
+    public static func bytes(_ text: String, flag: String, positive: Bool = false) throws(CommandFailure) -> Double {
         try quantity(text, flag: flag, kind: .bytes, range: positive ? .positive : .nonNegative,
                      expected: "a \(positive ? "positive" : "non-negative") byte size with a unit (e.g. 16GiB, 512MiB, 4KiB)")
     }
 
-    static func rate(_ text: String, flag: String, allowNone: Bool = false) throws(CommandFailure) -> Double? {
+    public static func rate(_ text: String, flag: String, allowNone: Bool = false) throws(CommandFailure) -> Double? {
         let expected = "a positive bandwidth with a unit (e.g. 10Gbit/s, 128MiB/s)" + (allowNone ? " or 'unlimited'" : "")
         if allowNone { return try optionalQuantity(text, flag: flag, kind: .bytesPerSecond, range: .positive, expected: expected) }
         return try quantity(text, flag: flag, kind: .bytesPerSecond, range: .positive, expected: expected)
     }
 
-    static func duration(_ text: String, flag: String, positive: Bool = false, atMost: Double? = nil,
+    public static func duration(_ text: String, flag: String, positive: Bool = false, atMost: Double? = nil,
                          allowNone: Bool = false) throws(CommandFailure) -> Double? {
         var expected = "a \(positive ? "positive" : "non-negative") duration with a unit (e.g. 300ms, 20s, 2min)"
         if let atMost { expected += " of at most \(SimTimeText.seconds(atMost))" }
@@ -76,7 +75,7 @@ enum FlagValue {
         return try quantity(text, flag: flag, kind: .duration, range: range, expected: expected)
     }
 
-    static func fraction(_ text: String, flag: String, open: Bool = false) throws(CommandFailure) -> Double {
+    public static func fraction(_ text: String, flag: String, open: Bool = false) throws(CommandFailure) -> Double {
         let range = open ? QuantityRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false) : .between(0, 1)
         let bounds = open ? "strictly between 0 and 1" : "between 0 and 1"
         return try quantity(text, flag: flag, kind: .fraction, range: range,
@@ -84,7 +83,7 @@ enum FlagValue {
     }
 
     /// A whole number in `range`.
-    static func integer(_ text: String, flag: String, in range: ClosedRange<Int>, expected: String? = nil) throws(CommandFailure) -> Int {
+    public static func integer(_ text: String, flag: String, in range: ClosedRange<Int>, expected: String? = nil) throws(CommandFailure) -> Int {
         let expected = expected ?? "a whole number from \(range.lowerBound) to \(range.upperBound)"
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let n = Int(trimmed) else {
@@ -96,7 +95,7 @@ enum FlagValue {
     }
 
     /// A percentage as QEMU's integer parameters take it: `20` or `20%`.
-    static func percent(_ text: String, flag: String, in range: ClosedRange<Int>) throws(CommandFailure) -> Int {
+    public static func percent(_ text: String, flag: String, in range: ClosedRange<Int>) throws(CommandFailure) -> Int {
         var t = text.trimmingCharacters(in: .whitespaces)
         if t.hasSuffix("%") { t.removeLast() }
         return try integer(t, flag: flag, in: range,
@@ -104,7 +103,7 @@ enum FlagValue {
     }
 
     /// A non-negative real number (`2`, `0.5`).
-    static func real(_ text: String, flag: String, expected: String) throws(CommandFailure) -> Double {
+    public static func real(_ text: String, flag: String, expected: String) throws(CommandFailure) -> Double {
         guard let x = Double(text.trimmingCharacters(in: .whitespaces)), x.isFinite else {
             throw failure(flag, expected: expected, found: "\(quote(text)), which is not a number")
         }
@@ -113,7 +112,7 @@ enum FlagValue {
     }
 
     /// One of `choices`, with a did-you-mean.
-    static func choice<T>(_ text: String, flag: String, _ choices: [(String, T)]) throws(CommandFailure) -> T {
+    public static func choice<T>(_ text: String, flag: String, _ choices: [(String, T)]) throws(CommandFailure) -> T {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let hit = choices.first(where: { $0.0 == t }) { return hit.1 }
         let names = choices.map(\.0)
@@ -122,7 +121,7 @@ enum FlagValue {
     }
 
     /// `TIME=VALUE`, as used by the repeatable schedule flags.
-    static func timed(_ text: String, flag: String, valueNoun: String) throws(CommandFailure) -> (Double, String) {
+    public static func timed(_ text: String, flag: String, valueNoun: String) throws(CommandFailure) -> (Double, String) {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
             throw failure(flag, expected: "TIME=\(valueNoun) (e.g. 30s=...)", found: "\(quote(text)), which has no '='")
@@ -133,13 +132,13 @@ enum FlagValue {
 
     // MARK: dirty rates
 
-    static let dirtyRateExpected =
+    public static let dirtyRateExpected =
         "a dirty rate: bytes per second (e.g. 200MiB/s), pages per second (e.g. 50000pages/s) "
         + "or a fraction of memory per second (e.g. 2%/s or 0.02/s)"
 
     /// A guest write rate in one of three forms: `200MiB/s` (any byte or bit rate), `50000pages/s`
     /// (`page/s` too), `2%/s` or `0.02/s` (a fraction of the guest's memory per second). `0` is zero.
-    static func dirtyRate(_ text: String, flag: String) throws(CommandFailure) -> DirtyRate {
+    public static func dirtyRate(_ text: String, flag: String) throws(CommandFailure) -> DirtyRate {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let zero = Double(t), zero == 0 { return .bytesPerSecond(0) }
         for suffix in ["pages/s", "page/s"] where t.hasSuffix(suffix) {
@@ -180,20 +179,20 @@ enum FlagValue {
 }
 
 /// Short human renderings for the command's summary line.
-enum SimTimeText {
-    static func seconds(_ s: Double) -> String {
+public enum SimTimeText {
+    public static func seconds(_ s: Double) -> String {
         if s < 1 { return String(format: "%g ms", s * 1000) }
         if s < 60 { return String(format: "%g s", s) }
         return String(format: "%g s", s) + " (\(SimTimeFormat.human(SimTime(seconds: s))))"
     }
 
-    static func bytes(_ b: Double) -> String {
+    public static func bytes(_ b: Double) -> String {
         let units = [("GiB", Bytes.gibibyte), ("MiB", Bytes.mebibyte), ("KiB", Bytes.kibibyte)]
         for (name, scale) in units where b >= scale { return String(format: "%g", b / scale) + " " + name }
         return String(format: "%g B", b)
     }
 
-    static func rate(_ bps: Double) -> String {
+    public static func rate(_ bps: Double) -> String {
         String(format: "%.1f MiB/s (%g Gbit/s)", bps / Bytes.mebibyte, bps * 8 / 1e9)
     }
 }

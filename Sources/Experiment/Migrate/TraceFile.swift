@@ -1,4 +1,3 @@
-import Experiment
 import Foundation
 import MigrationEngine
 import Scenario

@@ -1,4 +1,3 @@
-import Experiment
 import Foundation
 import MigrationEngine
 import Scenario
@@ -8,7 +7,7 @@ import Stochastics
 /// (ranges of QEMU's migrate_params_check in migration/options.c), post-copy, XBZRLE, and the
 /// wire format and fixed costs. A flag that needs its capability turned on says so.
 extension MigrateSetup {
-    static func applyAutoConverge(_ c: MigrateCommand, to p: inout MigrationParameters) throws(CommandFailure) {
+    static func applyAutoConverge(_ c: MigrateOptions, to p: inout MigrationParameters) throws(CommandFailure) {
         let throttleFlags: [(String, String?)] = [("--throttle-initial", c.throttleInitial), ("--throttle-increment", c.throttleIncrement),
                                                  ("--throttle-max", c.throttleMax), ("--throttle-trigger", c.throttleTrigger)]
         if c.autoConverge {
@@ -34,7 +33,7 @@ extension MigrateSetup {
         }
     }
 
-    static func applyPostcopy(_ c: MigrateCommand, to p: inout MigrationParameters) throws(CommandFailure) {
+    static func applyPostcopy(_ c: MigrateOptions, to p: inout MigrationParameters) throws(CommandFailure) {
         var afterPasses: Int? = nil
         if let n = c.postcopyAfter { afterPasses = try FlagValue.integer(n, flag: "--postcopy-after", in: 1...1_000_000) }
         if c.postcopy || afterPasses != nil { p.postcopy = PostcopySettings(afterPasses: afterPasses) }
@@ -45,7 +44,7 @@ extension MigrateSetup {
         }
     }
 
-    static func applyXbzrle(_ c: MigrateCommand, to p: inout MigrationParameters) throws(CommandFailure) {
+    static func applyXbzrle(_ c: MigrateOptions, to p: inout MigrationParameters) throws(CommandFailure) {
         let xbzrleFlags: [(String, String?)] = [("--xbzrle-cache", c.xbzrleCache), ("--xbzrle-hit-ratio", c.xbzrleHitRatio),
                                                ("--xbzrle-encoded", c.xbzrleEncoded)]
         if c.xbzrle {
@@ -61,7 +60,7 @@ extension MigrateSetup {
         }
     }
 
-    static func applyWireFormatAndCosts(_ c: MigrateCommand, to p: inout MigrationParameters) throws(CommandFailure) {
+    static func applyWireFormatAndCosts(_ c: MigrateOptions, to p: inout MigrationParameters) throws(CommandFailure) {
         if let v = c.pageHeader { p.pageHeaderBytes = Int64(try FlagValue.bytes(v, flag: "--page-header").rounded()) }
         if let v = c.zeroPageWire { p.zeroPageWireBytes = Int64(try FlagValue.bytes(v, flag: "--zero-page-wire").rounded()) }
         if let v = c.qemuVersion {

@@ -1,4 +1,3 @@
-import Experiment
 import Foundation
 import MigrationEngine
 import Scenario
@@ -7,29 +6,29 @@ import Stochastics
 /// The flags of `fleetsim migrate` turned into what `MigrationRun` takes: parameters (preset
 /// first, then every override), the guest, the wire, the horizon and external events. All
 /// input errors are found here, before anything runs.
-struct MigrateSetup {
-    enum ModelKind: String { case analytic, bitmap, trace }
+public struct MigrateSetup {
+    public enum ModelKind: String { case analytic, bitmap, trace }
 
-    var preset: ManagementPreset
-    var parameters: MigrationParameters
-    var workload: GuestWorkload
-    var modelKind: ModelKind
-    var traceSamples: [TraceDirtyModel.Sample] = []
-    var seed: UInt64
-    var wire: WireSchedule
-    var horizonSeconds: Double
+    public var preset: ManagementPreset
+    public var parameters: MigrationParameters
+    public var workload: GuestWorkload
+    public var modelKind: ModelKind
+    public var traceSamples: [TraceDirtyModel.Sample] = []
+    public var seed: UInt64
+    public var wire: WireSchedule
+    public var horizonSeconds: Double
     /// Controller steps before the run stops (`--max-steps`).
-    var maxSteps: Int
-    var events: [MigrationRun.ExternalEvent]
+    public var maxSteps: Int
+    public var events: [MigrationRun.ExternalEvent]
 
     /// The dirty-memory model, built fresh (the bitmap model's stream is seeded here).
     /// The migration these flags describe, run to its end (or the horizon, or the work limit).
-    func run() -> MigrationOutcome {
+    public func run() -> MigrationOutcome {
         MigrationRun.run(parameters: parameters, guest: makeGuest(), wire: wire, horizonSeconds: horizonSeconds,
                          events: events, maxSteps: maxSteps)
     }
 
-    func makeGuest() -> DirtyModel {
+    public func makeGuest() -> DirtyModel {
         switch modelKind {
         case .analytic: return .analytic(workload)
         case .bitmap:
@@ -40,7 +39,7 @@ struct MigrateSetup {
         }
     }
 
-    init(_ c: MigrateCommand) throws(CommandFailure) {
+    public init(_ c: MigrateOptions) throws(CommandFailure) {
         let budget = try MemoryBudget.parse(c.maxMemory)
         preset = try FlagValue.choice(c.preset, flag: "--preset", ManagementPreset.allCases.map { ($0.rawValue, $0) })
 
@@ -175,19 +174,19 @@ struct MigrateSetup {
     /// Controller steps (pass ends, window closes, events) a run may take: about 200,000
     /// passes, a year of a non-converging 16 GiB guest, a few seconds of a debug build. A
     /// 100-year horizon on such a guest would otherwise take minutes and gigabytes of passes.
-    static let defaultMaxSteps = 200_000
+    public static let defaultMaxSteps = 200_000
 
     /// Trace samples summed over a whole run (steps x samples): about a second of a release
     /// build (the trace model walks every sample at each step).
-    static let traceWorkBudget = 100_000_000
+    public static let traceWorkBudget = 100_000_000
 
     /// The shortest completion timeout accepted.
-    static let minimumCompletionTimeoutSeconds = 1.0
+    public static let minimumCompletionTimeoutSeconds = 1.0
 
     // MARK: summary
 
     /// Two or three lines stating what was run (text output only).
-    var summaryLines: [String] {
+    public var summaryLines: [String] {
         let p = parameters
         var guest = "guest: \(SimTimeText.bytes(Double(p.memoryBytes))), \(SimTimeText.bytes(Double(p.pageSizeBytes))) pages, "
         switch modelKind {
@@ -230,7 +229,7 @@ struct MigrateSetup {
         return [guest, wireLine, policy]
     }
 
-    static func describe(_ rate: DirtyRate, _ p: MigrationParameters) -> String {
+    public static func describe(_ rate: DirtyRate, _ p: MigrationParameters) -> String {
         let bytes = rate.bytesPerSecond(memoryBytes: p.memoryBytes, pageSizeBytes: p.pageSizeBytes)
         switch rate {
         case .bytesPerSecond: return String(format: "%.1f MiB/s", bytes / Bytes.mebibyte)
