@@ -37,6 +37,7 @@ extension BandwidthAllocator {
         epoch += 1
         componentFlows.removeAll(keepingCapacity: true)
         componentLinks.removeAll(keepingCapacity: true)
+        touchedLinks.removeAll(keepingCapacity: true)
     }
 
     /// Put a link in the component (even an unlimited one: its flows are then explored).
@@ -47,12 +48,12 @@ extension BandwidthAllocator {
         }
     }
 
-    /// Put a flow and its finite links in the component.
+    /// Put a flow and its finite links that can bind in the component.
     @inlinable mutating func seedFlow(_ f: Int) {
         guard flowMark[f] != epoch else { return }
         flowMark[f] = epoch
         componentFlows.append(Int32(f))
-        for c in flowCrossings[f] where linkCapacity[Int(c.link)].isFinite {
+        for c in flowCrossings[f] where linkCapacity[Int(c.link)].isFinite && !linkNeverBinds[Int(c.link)] {
             seedLink(Int(c.link))
         }
     }
@@ -70,7 +71,7 @@ extension BandwidthAllocator {
         flowNewRate[f] = rate
         for c in flowCrossings[f] {
             let l = Int(c.link)
-            guard linkDone[l] != epoch, linkMark[l] == epoch, linkCapacity[l].isFinite else { continue }
+            guard linkDone[l] != epoch, linkMark[l] == epoch, linkCapacity[l].isFinite, !linkNeverBinds[l] else { continue }
             linkFrozenLoad[l] += Double(c.multiplicity) * rate
             linkWeight[l] -= Int(c.multiplicity)
         }
@@ -78,7 +79,9 @@ extension BandwidthAllocator {
 
     /// Explore the component from the seeds, fill it, and publish the rate changes.
     @usableFromInline mutating func recomputeComponent() {
-        // 1. The rest of the component: breadth-first over links, then their flows.
+        // 1. The rest of the component: breadth-first over links, then their flows. Links whose
+        // never-binding status flipped are seeded first (BandwidthAllocator+NeverBinding.swift).
+        updateNeverBindingLinks()
         var next = 0
         while next < componentLinks.count {
             let l = Int(componentLinks[next])
@@ -88,7 +91,10 @@ extension BandwidthAllocator {
         recomputedFlows = componentFlows.count
         totalRecomputedFlows += componentFlows.count
         changes.removeAll(keepingCapacity: true)
-        guard !componentFlows.isEmpty || !componentLinks.isEmpty else { return }
+        guard !componentFlows.isEmpty || !componentLinks.isEmpty else {
+            resumTouchedLinks()
+            return
+        }
 
         // 2. Progressive filling. A link crossed by a single flow is just a cap on that flow
         // (m x rate <= C  <=>  rate <= C / m): folding it into the flow's limit keeps the many
@@ -97,7 +103,7 @@ extension BandwidthAllocator {
         for flow in componentFlows { flowLimit[Int(flow)] = flowCap[Int(flow)] }
         for link in componentLinks {
             let l = Int(link)
-            guard linkCapacity[l].isFinite else { continue }
+            guard linkCapacity[l].isFinite, !linkNeverBinds[l] else { continue }
             var weight = 0
             for e in linkEntries[l] { weight += Int(e.multiplicity) }
             linkWeight[l] = weight
@@ -152,8 +158,10 @@ extension BandwidthAllocator {
             flowRate[f] = new
             changes.append(RateChange(flow: FlowID(flow), oldBytesPerSecond: old, newBytesPerSecond: new))
             // Unlimited links are outside the component: update their load by the difference.
-            for c in flowCrossings[f] where !linkCapacity[Int(c.link)].isFinite && linkMark[Int(c.link)] != epoch {
+            for c in flowCrossings[f] where linkMark[Int(c.link)] != epoch {
                 let l = Int(c.link)
+                // A finite link outside the component cannot bind: re-summed below.
+                if linkCapacity[l].isFinite { touchLink(l); continue }
                 settleLink(l)
                 let delta = Double(c.multiplicity) * (new - old)
                 if delta.isFinite && linkLoad[l].isFinite {
@@ -168,6 +176,7 @@ extension BandwidthAllocator {
             settleLink(Int(link))
             recomputeLoad(Int(link))
         }
+        resumTouchedLinks()
         if changes.count > 1 { changes.sort { $0.flow < $1.flow } }
     }
 }

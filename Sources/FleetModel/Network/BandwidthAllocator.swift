@@ -74,6 +74,15 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var recomputedFlows = 0
     @usableFromInline var totalRecomputedFlows = 0
 
+    // MARK: Links that can never bind (BandwidthAllocator+NeverBinding.swift)
+    /// When true (the default), links that no allocation can saturate are left out of the
+    /// components; false runs the plain filling of whole components (the reference in tests).
+    public let dropsNeverBindingLinks: Bool
+    @usableFromInline var linkNeverBinds: [Bool] = []
+    @usableFromInline var linkTouchMark: [Int] = []
+    @usableFromInline var touchedLinks: [Int32] = []
+    @usableFromInline var flowBound: [Double] = []
+
     @usableFromInline var clockSeconds: Double = 0
     // MARK: Deferred re-rating (BandwidthAllocator+Batch.swift)
     /// When true, operations only mark what they touch; `flushRerating()` re-rates the union
@@ -84,7 +93,9 @@ public struct BandwidthAllocator: Sendable {
     /// The allocator's clock, in seconds.
     @inlinable public var now: Double { clockSeconds }
 
-    public init() {}
+    public init(dropsNeverBindingLinks: Bool = true) {
+        self.dropsNeverBindingLinks = dropsNeverBindingLinks
+    }
 
     // MARK: - Queries
 
@@ -197,6 +208,9 @@ public struct BandwidthAllocator: Sendable {
         linkDone.append(0)
         linkFrozenLoad.append(0)
         linkWeight.append(0)
+        // An empty link binds nobody; its first flows re-evaluate it.
+        linkNeverBinds.append(dropsNeverBindingLinks && capacityBytesPerSecond > 0 && capacityBytesPerSecond.isFinite)
+        linkTouchMark.append(0)
         changes.removeAll(keepingCapacity: true)
         recomputedFlows = 0
         return id
@@ -211,7 +225,8 @@ public struct BandwidthAllocator: Sendable {
         openComponent()
         // Unchanged, or infinite before and after: no flow's rate can change.
         if old != capacityBytesPerSecond && (old.isFinite || capacityBytesPerSecond.isFinite) {
-            seedLink(l)
+            if !linkNeverBinds[l] { seedLink(l) }
+            boundsChanged(onLink: l)
         }
         closeComponent()
     }
@@ -250,6 +265,7 @@ public struct BandwidthAllocator: Sendable {
             flowFrozen.append(0)
             flowNewRate.append(0)
             flowLimit.append(0)
+            flowBound.append(0)
         }
         activeFlows += 1
         // Fold repeated links into (link, multiplicity). Paths are a handful of links, so the
@@ -271,6 +287,7 @@ public struct BandwidthAllocator: Sendable {
         }
         openComponent()
         seedFlow(f)
+        boundChanged(ofFlow: f)
         closeComponent()
         return FlowID(Int32(f))
     }
@@ -297,10 +314,12 @@ public struct BandwidthAllocator: Sendable {
                 linkEntries[l][i] = moved
                 flowCrossings[Int(moved.flow)][Int(moved.crossingIndex)].indexInLink = Int32(i)
             }
+            touchLink(l)   // its flows' bound fell
             if linkEntries[l].isEmpty {
                 linkLoad[l] = 0
             } else if linkCapacity[l].isFinite {
-                seedLink(l)   // its load is recomputed with its component
+                // Its load is recomputed with its component, or on its own if it cannot bind.
+                if !linkNeverBinds[l] { seedLink(l) }
             } else {
                 // Unlimited link: it constrains nobody, so it is not in any component; take the
                 // flow's share off its load.
@@ -327,6 +346,7 @@ public struct BandwidthAllocator: Sendable {
         if flowCap[f] != maxBytesPerSecond {
             flowCap[f] = maxBytesPerSecond
             seedFlow(f)
+            boundChanged(ofFlow: f)
         }
         closeComponent()
     }
