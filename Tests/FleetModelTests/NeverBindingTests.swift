@@ -3,7 +3,7 @@ import Testing
 @testable import FleetModel
 
 /// Links that can never bind left out of the components (`BandwidthAllocator+NeverBinding.swift`)
-/// against the plain filling of whole components (`dropsNeverBindingLinks: false`, the
+/// against the plain filling of whole components (`reratesIncrementally: false`, the
 /// reference): the same random operations on random networks, re-rated one by one or in
 /// random batches, must give the same rates bit for bit, the same `lastChanges`, and loads
 /// and bytes within rounding.
@@ -53,11 +53,11 @@ import Testing
         }
     }
 
-    @Test(arguments: 0..<40)
+    @Test(arguments: 0..<100)
     func sameRatesAsTheWholeComponentFilling(seed: Int) {
         var rng = TestRandom(seed: UInt64(seed) &+ 7_000)
         let network = Network(&rng)
-        var fast = BandwidthAllocator(), reference = BandwidthAllocator(dropsNeverBindingLinks: false)
+        var fast = BandwidthAllocator(), reference = BandwidthAllocator(reratesIncrementally: false)
         for c in network.capacities {
             fast.addLink(capacityBytesPerSecond: c)
             reference.addLink(capacityBytesPerSecond: c)

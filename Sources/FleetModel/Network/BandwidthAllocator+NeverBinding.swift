@@ -24,7 +24,7 @@
 /// operation touched has the same flows, links and caps as when it was last filled, so it
 /// would get the same rates again: re-rating it would change nothing (not even within the
 /// tolerance of `unchangedRelativeTolerance`). `NeverBindingTests` checks this against the
-/// plain filling (`dropsNeverBindingLinks: false`) on random networks and operations.
+/// plain filling (`reratesIncrementally: false`) on random networks and operations.
 ///
 /// When the status of a link flips (a cap lifted, a flow more or less, a capacity change), the
 /// link is seeded, so every flow on it is re-rated with the link in or out.
@@ -36,14 +36,14 @@ extension BandwidthAllocator {
 
     /// Mark a finite link for re-evaluation (and re-summing of its load) at the next filling.
     @inlinable mutating func touchLink(_ l: Int) {
-        guard dropsNeverBindingLinks, linkTouchMark[l] != epoch, linkCapacity[l].isFinite else { return }
+        guard reratesIncrementally, linkTouchMark[l] != epoch, linkCapacity[l].isFinite else { return }
         linkTouchMark[l] = epoch
         touchedLinks.append(Int32(l))
     }
 
     /// A flow's cap or path is new: recompute its bound and touch its links.
     @inlinable mutating func boundChanged(ofFlow f: Int) {
-        guard dropsNeverBindingLinks else { return }
+        guard reratesIncrementally else { return }
         var bound = flowCap[f]
         for c in flowCrossings[f] where linkCapacity[Int(c.link)].isFinite {
             bound = Swift.min(bound, linkCapacity[Int(c.link)] / Double(c.multiplicity))
@@ -54,7 +54,7 @@ extension BandwidthAllocator {
 
     /// A link's capacity changed: so did the bounds of its flows, and the sums on their links.
     @usableFromInline mutating func boundsChanged(onLink l: Int) {
-        guard dropsNeverBindingLinks else { return }
+        guard reratesIncrementally else { return }
         touchLink(l)
         for e in linkEntries[l] { boundChanged(ofFlow: Int(e.flow)) }
     }

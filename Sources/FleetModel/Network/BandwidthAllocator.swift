@@ -59,6 +59,8 @@ public struct BandwidthAllocator: Sendable {
 
     // MARK: Scratch for the recomputation (see BandwidthAllocator+WaterFilling.swift)
     @usableFromInline var epoch = 0
+    @usableFromInline var fillRound = 0
+    @usableFromInline var linkCheckMark: [Int] = []
     @usableFromInline var linkMark: [Int] = []
     @usableFromInline var linkDone: [Int] = []
     @usableFromInline var linkFrozenLoad: [Double] = []
@@ -75,9 +77,11 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var totalRecomputedFlows = 0
 
     // MARK: Links that can never bind (BandwidthAllocator+NeverBinding.swift)
-    /// When true (the default), links that no allocation can saturate are left out of the
-    /// components; false runs the plain filling of whole components (the reference in tests).
-    public let dropsNeverBindingLinks: Bool
+    /// When true (the default), re-rating is incremental: links that no allocation can
+    /// saturate, and links the operation cannot bring to capacity, are left out of the
+    /// components (BandwidthAllocator+NeverBinding.swift, +Incremental.swift); false runs the
+    /// plain filling of whole components (the reference in tests).
+    public let reratesIncrementally: Bool
     @usableFromInline var linkNeverBinds: [Bool] = []
     @usableFromInline var linkTouchMark: [Int] = []
     @usableFromInline var touchedLinks: [Int32] = []
@@ -93,8 +97,8 @@ public struct BandwidthAllocator: Sendable {
     /// The allocator's clock, in seconds.
     @inlinable public var now: Double { clockSeconds }
 
-    public init(dropsNeverBindingLinks: Bool = true) {
-        self.dropsNeverBindingLinks = dropsNeverBindingLinks
+    public init(reratesIncrementally: Bool = true) {
+        self.reratesIncrementally = reratesIncrementally
     }
 
     // MARK: - Queries
@@ -209,8 +213,9 @@ public struct BandwidthAllocator: Sendable {
         linkFrozenLoad.append(0)
         linkWeight.append(0)
         // An empty link binds nobody; its first flows re-evaluate it.
-        linkNeverBinds.append(dropsNeverBindingLinks && capacityBytesPerSecond > 0 && capacityBytesPerSecond.isFinite)
+        linkNeverBinds.append(reratesIncrementally && capacityBytesPerSecond > 0 && capacityBytesPerSecond.isFinite)
         linkTouchMark.append(0)
+        linkCheckMark.append(0)
         changes.removeAll(keepingCapacity: true)
         recomputedFlows = 0
         return id
@@ -286,8 +291,8 @@ public struct BandwidthAllocator: Sendable {
             }
         }
         openComponent()
+        boundChanged(ofFlow: f)   // before seeding: the seeding reads the bound
         seedFlow(f)
-        boundChanged(ofFlow: f)
         closeComponent()
         return FlowID(Int32(f))
     }
@@ -319,7 +324,8 @@ public struct BandwidthAllocator: Sendable {
                 linkLoad[l] = 0
             } else if linkCapacity[l].isFinite {
                 // Its load is recomputed with its component, or on its own if it cannot bind.
-                if !linkNeverBinds[l] { seedLink(l) }
+                // Its other flows can only rise if it was at capacity.
+                if !linkNeverBinds[l] && (!reratesIncrementally || isTight(l)) { seedLink(l) }
             } else {
                 // Unlimited link: it constrains nobody, so it is not in any component; take the
                 // flow's share off its load.
@@ -345,8 +351,8 @@ public struct BandwidthAllocator: Sendable {
         openComponent()
         if flowCap[f] != maxBytesPerSecond {
             flowCap[f] = maxBytesPerSecond
-            seedFlow(f)
             boundChanged(ofFlow: f)
+            seedFlow(f)
         }
         closeComponent()
     }
