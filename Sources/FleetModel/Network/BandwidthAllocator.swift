@@ -376,7 +376,7 @@ public struct BandwidthAllocator: Sendable {
     /// Recompute a link's load from its flows. Call after `settleLink`.
     @inlinable mutating func recomputeLoad(_ l: Int) {
         var sum = 0.0
-        for e in linkEntries[l] { sum += Double(e.multiplicity) * flowRate[Int(e.flow)] }
+        for k in linkEntries[l].indices { sum += Double(linkEntries[l][k].multiplicity) * flowRate[Int(linkEntries[l][k].flow)] }
         linkLoad[l] = sum
     }
 
