@@ -37,6 +37,7 @@ extension BandwidthAllocator {
         epoch += 1
         componentFlows.removeAll(keepingCapacity: true)
         componentLinks.removeAll(keepingCapacity: true)
+        touchedLinks.removeAll(keepingCapacity: true)
     }
 
     /// Put a link in the component (even an unlimited one: its flows are then explored).
@@ -47,13 +48,20 @@ extension BandwidthAllocator {
         }
     }
 
-    /// Put a flow and its finite links in the component.
+    /// Put a flow in the component, and those of its finite links it could make bind: in
+    /// incremental mode, a link that stays below capacity even if the flow rose to its bound
+    /// is left out (checked after the filling: BandwidthAllocator+Incremental.swift).
     @inlinable mutating func seedFlow(_ f: Int) {
         guard flowMark[f] != epoch else { return }
         flowMark[f] = epoch
         componentFlows.append(Int32(f))
-        for c in flowCrossings[f] where linkCapacity[Int(c.link)].isFinite {
-            seedLink(Int(c.link))
+        // Index loops here and below: a for-in over a nested array would retain and release
+        // it around every mutation of self (a tenth of the allocator's time in the profile).
+        for k in flowCrossings[f].indices {
+            let c = flowCrossings[f][k]
+            let l = Int(c.link)
+            guard linkMark[l] != epoch, linkCapacity[l].isFinite, !linkNeverBinds[l] else { continue }
+            if !reratesIncrementally || mayBind(l, rising: f, crossings: c.multiplicity) { seedLink(l) }
         }
     }
 
@@ -63,43 +71,67 @@ extension BandwidthAllocator {
 
     /// Freeze a flow at `rate`. The levels of its other links rise, but their heap entries are
     /// left as they are: a stale entry is a lower bound of its link's level and is refreshed
-    /// when it surfaces (see `recomputeComponent`), which costs far fewer heap operations than
-    /// re-pushing every link of every frozen flow.
+    /// when it surfaces (see `fill`), which costs far fewer heap operations than re-pushing
+    /// every link of every frozen flow.
     @inlinable mutating func freeze(_ f: Int, at rate: Double) {
-        flowFrozen[f] = epoch
+        flowFrozen[f] = fillRound
         flowNewRate[f] = rate
-        for c in flowCrossings[f] {
+        for k in flowCrossings[f].indices {
+            let c = flowCrossings[f][k]
             let l = Int(c.link)
-            guard linkDone[l] != epoch, linkMark[l] == epoch, linkCapacity[l].isFinite else { continue }
+            guard linkDone[l] != fillRound, linkMark[l] == epoch, linkCapacity[l].isFinite, !linkNeverBinds[l] else { continue }
             linkFrozenLoad[l] += Double(c.multiplicity) * rate
             linkWeight[l] -= Int(c.multiplicity)
         }
     }
 
-    /// Explore the component from the seeds, fill it, and publish the rate changes.
-    @usableFromInline mutating func recomputeComponent() {
-        // 1. The rest of the component: breadth-first over links, then their flows.
-        var next = 0
+    /// Breadth-first over the component's links from `next`, seeding their flows.
+    @inlinable mutating func explore(from start: Int) {
+        var next = start
         while next < componentLinks.count {
             let l = Int(componentLinks[next])
             next += 1
-            for e in linkEntries[l] { seedFlow(Int(e.flow)) }
+            for k in linkEntries[l].indices { seedFlow(Int(linkEntries[l][k].flow)) }
+        }
+    }
+
+    /// Explore the component from the seeds, fill it, and publish the rate changes.
+    @usableFromInline mutating func recomputeComponent() {
+        // 1. The rest of the component. Links whose never-binding status flipped are seeded
+        // first (BandwidthAllocator+NeverBinding.swift).
+        updateNeverBindingLinks()
+        explore(from: 0)
+        changes.removeAll(keepingCapacity: true)
+        guard !componentFlows.isEmpty || !componentLinks.isEmpty else {
+            recomputedFlows = 0
+            resumTouchedLinks()
+            return
+        }
+        // 2. Fill; in incremental mode, a link left out that the new rates would bring to
+        // capacity joins the component, which is explored further and filled again.
+        while true {
+            let explored = componentLinks.count
+            fill()
+            guard reratesIncrementally, admitLinksBroughtToCapacity() else { break }
+            explore(from: explored)
         }
         recomputedFlows = componentFlows.count
         totalRecomputedFlows += componentFlows.count
-        changes.removeAll(keepingCapacity: true)
-        guard !componentFlows.isEmpty || !componentLinks.isEmpty else { return }
+        publish()
+    }
 
-        // 2. Progressive filling. A link crossed by a single flow is just a cap on that flow
-        // (m x rate <= C  <=>  rate <= C / m): folding it into the flow's limit keeps the many
-        // lightly used links (most NICs) out of the heap.
+    /// Progressive filling of the component into `flowNewRate`. A link crossed by a single
+    /// flow is just a cap on that flow (m x rate <= C  <=>  rate <= C / m): folding it into the
+    /// flow's limit keeps the many lightly used links (most NICs) out of the heap.
+    @inlinable mutating func fill() {
+        fillRound += 1
         events.removeAll()
         for flow in componentFlows { flowLimit[Int(flow)] = flowCap[Int(flow)] }
         for link in componentLinks {
             let l = Int(link)
-            guard linkCapacity[l].isFinite else { continue }
+            guard linkCapacity[l].isFinite, !linkNeverBinds[l] else { continue }
             var weight = 0
-            for e in linkEntries[l] { weight += Int(e.multiplicity) }
+            for k in linkEntries[l].indices { weight += Int(linkEntries[l][k].multiplicity) }
             linkWeight[l] = weight
             linkFrozenLoad[l] = 0
             if linkEntries[l].count == 1 {
@@ -127,20 +159,22 @@ extension BandwidthAllocator {
                     events.push(FillEvent(value: level, index: event.index, isLink: true))
                     continue
                 }
-                linkDone[i] = epoch   // saturated: its own level no longer moves
-                for e in linkEntries[i] where flowFrozen[Int(e.flow)] != epoch {
-                    freeze(Int(e.flow), at: level)
+                linkDone[i] = fillRound   // saturated: its own level no longer moves
+                for k in linkEntries[i].indices where flowFrozen[Int(linkEntries[i][k].flow)] != fillRound {
+                    freeze(Int(linkEntries[i][k].flow), at: level)
                 }
-            } else if flowFrozen[i] != epoch {
+            } else if flowFrozen[i] != fillRound {
                 freeze(i, at: flowLimit[i])
             }
         }
         // Flows with no cap and no finite link are unlimited.
-        for flow in componentFlows where flowFrozen[Int(flow)] != epoch {
+        for flow in componentFlows where flowFrozen[Int(flow)] != fillRound {
             flowNewRate[Int(flow)] = .infinity
         }
+    }
 
-        // 3. Publish: settle bytes at the old rates, then switch to the new ones.
+    /// Settle bytes at the old rates, switch to the new ones, and bring loads up to date.
+    @inlinable mutating func publish() {
         let tolerance = Self.unchangedRelativeTolerance
         for flow in componentFlows {
             let f = Int(flow)
@@ -152,8 +186,11 @@ extension BandwidthAllocator {
             flowRate[f] = new
             changes.append(RateChange(flow: FlowID(flow), oldBytesPerSecond: old, newBytesPerSecond: new))
             // Unlimited links are outside the component: update their load by the difference.
-            for c in flowCrossings[f] where !linkCapacity[Int(c.link)].isFinite && linkMark[Int(c.link)] != epoch {
+            for k in flowCrossings[f].indices where linkMark[Int(flowCrossings[f][k].link)] != epoch {
+                let c = flowCrossings[f][k]
                 let l = Int(c.link)
+                // A finite link outside the component binds nobody: re-summed below.
+                if linkCapacity[l].isFinite { touchLink(l); continue }
                 settleLink(l)
                 let delta = Double(c.multiplicity) * (new - old)
                 if delta.isFinite && linkLoad[l].isFinite {
@@ -168,6 +205,7 @@ extension BandwidthAllocator {
             settleLink(Int(link))
             recomputeLoad(Int(link))
         }
+        resumTouchedLinks()
         if changes.count > 1 { changes.sort { $0.flow < $1.flow } }
     }
 }

@@ -59,6 +59,8 @@ public struct BandwidthAllocator: Sendable {
 
     // MARK: Scratch for the recomputation (see BandwidthAllocator+WaterFilling.swift)
     @usableFromInline var epoch = 0
+    @usableFromInline var fillRound = 0
+    @usableFromInline var linkCheckMark: [Int] = []
     @usableFromInline var linkMark: [Int] = []
     @usableFromInline var linkDone: [Int] = []
     @usableFromInline var linkFrozenLoad: [Double] = []
@@ -74,6 +76,17 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var recomputedFlows = 0
     @usableFromInline var totalRecomputedFlows = 0
 
+    // MARK: Links that can never bind (BandwidthAllocator+NeverBinding.swift)
+    /// When true (the default), re-rating is incremental: links that no allocation can
+    /// saturate, and links the operation cannot bring to capacity, are left out of the
+    /// components (BandwidthAllocator+NeverBinding.swift, +Incremental.swift); false runs the
+    /// plain filling of whole components (the reference in tests).
+    public let reratesIncrementally: Bool
+    @usableFromInline var linkNeverBinds: [Bool] = []
+    @usableFromInline var linkTouchMark: [Int] = []
+    @usableFromInline var touchedLinks: [Int32] = []
+    @usableFromInline var flowBound: [Double] = []
+
     @usableFromInline var clockSeconds: Double = 0
     // MARK: Deferred re-rating (BandwidthAllocator+Batch.swift)
     /// When true, operations only mark what they touch; `flushRerating()` re-rates the union
@@ -84,7 +97,9 @@ public struct BandwidthAllocator: Sendable {
     /// The allocator's clock, in seconds.
     @inlinable public var now: Double { clockSeconds }
 
-    public init() {}
+    public init(reratesIncrementally: Bool = true) {
+        self.reratesIncrementally = reratesIncrementally
+    }
 
     // MARK: - Queries
 
@@ -197,6 +212,10 @@ public struct BandwidthAllocator: Sendable {
         linkDone.append(0)
         linkFrozenLoad.append(0)
         linkWeight.append(0)
+        // An empty link binds nobody; its first flows re-evaluate it.
+        linkNeverBinds.append(reratesIncrementally && capacityBytesPerSecond > 0 && capacityBytesPerSecond.isFinite)
+        linkTouchMark.append(0)
+        linkCheckMark.append(0)
         changes.removeAll(keepingCapacity: true)
         recomputedFlows = 0
         return id
@@ -211,7 +230,8 @@ public struct BandwidthAllocator: Sendable {
         openComponent()
         // Unchanged, or infinite before and after: no flow's rate can change.
         if old != capacityBytesPerSecond && (old.isFinite || capacityBytesPerSecond.isFinite) {
-            seedLink(l)
+            if !linkNeverBinds[l] { seedLink(l) }
+            boundsChanged(onLink: l)
         }
         closeComponent()
     }
@@ -250,6 +270,7 @@ public struct BandwidthAllocator: Sendable {
             flowFrozen.append(0)
             flowNewRate.append(0)
             flowLimit.append(0)
+            flowBound.append(0)
         }
         activeFlows += 1
         // Fold repeated links into (link, multiplicity). Paths are a handful of links, so the
@@ -270,6 +291,7 @@ public struct BandwidthAllocator: Sendable {
             }
         }
         openComponent()
+        boundChanged(ofFlow: f)   // before seeding: the seeding reads the bound
         seedFlow(f)
         closeComponent()
         return FlowID(Int32(f))
@@ -297,10 +319,13 @@ public struct BandwidthAllocator: Sendable {
                 linkEntries[l][i] = moved
                 flowCrossings[Int(moved.flow)][Int(moved.crossingIndex)].indexInLink = Int32(i)
             }
+            touchLink(l)   // its flows' bound fell
             if linkEntries[l].isEmpty {
                 linkLoad[l] = 0
             } else if linkCapacity[l].isFinite {
-                seedLink(l)   // its load is recomputed with its component
+                // Its load is recomputed with its component, or on its own if it cannot bind.
+                // Its other flows can only rise if it was at capacity.
+                if !linkNeverBinds[l] && (!reratesIncrementally || isTight(l)) { seedLink(l) }
             } else {
                 // Unlimited link: it constrains nobody, so it is not in any component; take the
                 // flow's share off its load.
@@ -326,6 +351,7 @@ public struct BandwidthAllocator: Sendable {
         openComponent()
         if flowCap[f] != maxBytesPerSecond {
             flowCap[f] = maxBytesPerSecond
+            boundChanged(ofFlow: f)
             seedFlow(f)
         }
         closeComponent()
@@ -350,7 +376,7 @@ public struct BandwidthAllocator: Sendable {
     /// Recompute a link's load from its flows. Call after `settleLink`.
     @inlinable mutating func recomputeLoad(_ l: Int) {
         var sum = 0.0
-        for e in linkEntries[l] { sum += Double(e.multiplicity) * flowRate[Int(e.flow)] }
+        for k in linkEntries[l].indices { sum += Double(linkEntries[l][k].multiplicity) * flowRate[Int(linkEntries[l][k].flow)] }
         linkLoad[l] = sum
     }
 
