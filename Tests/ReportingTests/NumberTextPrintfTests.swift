@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import Reporting
+
+/// The report writers' fixed-decimal conversion (C `vsnprintf`) against Foundation's
+/// `String(format:)`, which the reports used before: same text for every value, so no report
+/// changed when the faster path came in.
+@Suite struct NumberTextPrintfTests {
+    @Test func fixedDecimalsEqualsFoundationFormatting() {
+        var x: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 1e-7, 5e-7, 0.0000005, 123456.0000005,
+                                1e15, 1e20, 1e22, -1e300, 1.7976931348623157e308, 5e-324, 0.1, 0.7, 1.0 / 3]
+        for _ in 0..<20_000 {
+            let bits = next()
+            // Random magnitudes, and random doubles of every exponent (halfway cases included).
+            values.append(Double(Int64(bitPattern: bits) % 10_000_000) / 1000)
+            let any = Double(bitPattern: bits)
+            if any.isFinite { values.append(any) }
+        }
+        for v in values {
+            for d in [0, 1, 2, 3, 6] {
+                #expect(NumberText.fixedDecimals(v, d) == String(format: "%.\(d)f", v), "\(v) at \(d) decimals")
+            }
+        }
+    }
+}
