@@ -38,7 +38,7 @@ let package = Package(
             "SimKernel", "Stochastics", "FleetModel", "FleetSimulation", "MaintenancePolicy", "MigrationEngine",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "Reporting", dependencies: ["FleetModel", "FleetSimulation", "SimKernel", "Stochastics"]),
+        .target(name: "Reporting", dependencies: ["CGSL", "FleetModel", "FleetSimulation", "SimKernel", "Stochastics"]),
         // Replications run in parallel, sweeps, comparisons and merges: what commands share.
         .target(name: "Experiment", dependencies: [
             "Scenario", "FleetSimulation", "FleetModel", "MaintenancePolicy", "MigrationEngine", "Reporting", "SimKernel", "Stochastics",

@@ -1,3 +1,4 @@
+import CGSL
 import Foundation
 
 /// Number formatting shared by every report format, so JSON, CSV and Markdown agree and
@@ -38,21 +39,19 @@ public enum NumberText {
         fixed(fraction * 100, decimals) + "%"
     }
 
-    /// `%.<decimals>f` by the C library's `vsnprintf`, the conversion Foundation's
-    /// `String(format:)` hands floating-point values to (so the digits are the same, correctly
-    /// rounded, "C" locale), without its format parsing, argument boxing and dynamic casts: those
-    /// were a quarter of a large run's report writing (docs/performance.md, "Reports").
+    /// `%.<decimals>f` by the C library's `snprintf` (through the C shim), the conversion
+    /// Foundation's `String(format:)` hands floating-point values to (so the digits are the same,
+    /// correctly rounded, "C" locale), without its format parsing, argument boxing and dynamic
+    /// casts: those were a third of a large run's report writing (docs/performance.md, "Reports").
     @inline(__always)
     static func fixedDecimals(_ x: Double, _ decimals: Int) -> String {
-        withVaList([Int32(decimals), x]) { args in
-            // 32 bytes hold any value below 1e20 at 6 decimals; larger ones take a second call.
-            withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buf in
-                let n = Int(vsnprintf(buf.baseAddress!, 32, "%.*f", args))
-                if n < 32 { return String(cString: buf.baseAddress!) }
-                return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { big in
-                    withVaList([Int32(decimals), x]) { again in _ = vsnprintf(big.baseAddress!, n + 1, "%.*f", again) }
-                    return String(cString: big.baseAddress!)
-                }
+        // 32 bytes hold any value below 1e20 at 6 decimals; larger ones take a second call.
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buf in
+            let n = Int(fleetsim_format_fixed(buf.baseAddress!, 32, Int32(decimals), x))
+            if n < 32 { return String(cString: buf.baseAddress!) }
+            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { big in
+                _ = fleetsim_format_fixed(big.baseAddress!, n + 1, Int32(decimals), x)
+                return String(cString: big.baseAddress!)
             }
         }
     }
