@@ -40,134 +40,30 @@ public struct MigrateSetup {
     }
 
     public init(_ c: MigrateOptions) throws(CommandFailure) {
+        // The checks run in the order of the flags' groups, so a command line with several
+        // mistakes reports the same first one as before the init was split.
         let budget = try MemoryBudget.parse(c.maxMemory)
         preset = try FlagValue.choice(c.preset, flag: "--preset", ManagementPreset.allCases.map { ($0.rawValue, $0) })
-
-        // MARK: guest memory and pages
-        let pageBytes = try FlagValue.bytes(c.pageSize, flag: "--page-size", positive: true)
-        let page = Int64(pageBytes)
-        guard Double(page) == pageBytes, page >= 512, page & (page - 1) == 0 else {
-            throw FlagValue.failure("--page-size", expected: "a power of two of at least 512B (e.g. 4KiB, 2MiB, 1GiB)",
-                                    found: FlagValue.quote(c.pageSize))
-        }
-        let memoryValue = try FlagValue.bytes(c.memory, flag: "--memory", positive: true)
-        guard memoryValue < 9.2e18 else {
-            throw FlagValue.failure("--memory", expected: "a positive byte size (e.g. 16GiB)", found: "\(FlagValue.quote(c.memory)), which is too large")
-        }
-        let memory = Int64(memoryValue.rounded())
-        guard memory >= page, memory % page == 0 else {
-            throw FlagValue.failure("--memory", expected: "a whole number of \(SimTimeText.bytes(pageBytes)) pages (--page-size)",
-                                    found: FlagValue.quote(c.memory))
-        }
-        var p = MigrationParameters(memoryBytes: memory, preset: preset)
-        p.pageSizeBytes = page
-
-        // MARK: guest writes
+        let pages = try Self.pages(c)
+        var p = MigrationParameters(memoryBytes: pages.memory, preset: preset)
+        p.pageSizeBytes = pages.page
         modelKind = try FlagValue.choice(c.dirtyModel, flag: "--dirty-model",
                                          [("analytic", .analytic), ("bitmap", .bitmap), ("trace", .trace)])
         guard let seedValue = UInt64(c.seed.trimmingCharacters(in: .whitespaces)) else {
             throw FlagValue.failure("--seed", expected: "a whole number from 0 to \(UInt64.max)", found: FlagValue.quote(c.seed))
         }
         seed = seedValue
-        if modelKind == .bitmap {
-            // One bit per page, plus the per-region tables: refuse a bitmap that cannot fit
-            // (`--memory 1PiB --dirty-model bitmap` asked the allocator for 32 GiB and died).
-            let pages = Double(memory / page)
-            try budget.check(pages / 8 + 4_096, for: "the page bitmap of \(MemoryText.bytes(Double(memory))) in \(SimTimeText.bytes(pageBytes)) pages")
-        }
-        let distribution: WriteDistribution = try FlagValue.choice(
-            c.dirtyDistribution, flag: "--dirty-distribution", [("uniform", .uniform), ("sequential", .distinctUntilFull)])
-        if modelKind == .trace {
-            guard let path = c.dirtyTrace else {
-                throw FlagValue.failure("--dirty-model", expected: "--dirty-trace FILE with 'trace'", found: "'trace' without --dirty-trace")
-            }
-            for (flag, given) in [("--dirty", c.dirty != nil), ("--hot-fraction", c.hotFraction != nil),
-                                  ("--hot-dirty", c.hotDirty != nil), ("--phase", !c.phase.isEmpty)] where given {
-                throw FlagValue.failure(flag, expected: "no write rates with --dirty-model trace (the trace gives them)",
-                                        found: "\(flag) as well")
-            }
-            traceSamples = try TraceFile.load(path, budget: budget)
-            workload = GuestWorkload(memoryBytes: memory, pageSizeBytes: page)
-        } else {
-            if c.dirtyTrace != nil {
-                throw FlagValue.failure("--dirty-trace", expected: "--dirty-model trace", found: "--dirty-model \(modelKind.rawValue)")
-            }
-            let rate = try c.dirty.map { v throws(CommandFailure) in try FlagValue.dirtyRate(v, flag: "--dirty") } ?? .bytesPerSecond(0)
-            var regions = [DirtyRegion(fractionOfMemory: 1, writeRate: rate, distribution: distribution)]
-            switch (c.hotFraction, c.hotDirty) {
-            case (nil, nil): break
-            case (let f?, let h?):
-                let hot = try FlagValue.fraction(f, flag: "--hot-fraction", open: true)
-                let hotRate = try FlagValue.dirtyRate(h, flag: "--hot-dirty")
-                regions = [DirtyRegion(fractionOfMemory: hot, writeRate: hotRate, distribution: distribution),
-                           DirtyRegion(fractionOfMemory: 1 - hot, writeRate: rate, distribution: distribution)]
-            case (nil, _?):
-                throw FlagValue.failure("--hot-dirty", expected: "--hot-fraction as well", found: "--hot-dirty alone")
-            case (_?, nil):
-                throw FlagValue.failure("--hot-fraction", expected: "--hot-dirty as well", found: "--hot-fraction alone")
-            }
-            var phases: [DirtyPhase] = []
-            for text in c.phase {
-                let (t, value) = try FlagValue.timed(text, flag: "--phase", valueNoun: "FACTOR")
-                let factor = try FlagValue.real(value, flag: "--phase", expected: "TIME=FACTOR with a non-negative factor (e.g. 60s=2)")
-                phases.append(DirtyPhase(startSeconds: t, rateMultiplier: factor))
-            }
-            workload = GuestWorkload(memoryBytes: memory, pageSizeBytes: page, regions: regions, phases: phases)
-        }
+        (workload, traceSamples) = try Self.writes(c, pages: pages, model: modelKind, budget: budget)
         if let z = c.zeroPages { p.zeroPageFraction = try FlagValue.fraction(z, flag: "--zero-pages") }
         if let d = c.deviceState { p.deviceStateBytes = Int64(try FlagValue.bytes(d, flag: "--device-state").rounded()) }
-
-        // MARK: wire
-        let link = try FlagValue.rate(c.bandwidth, flag: "--bandwidth")!
-        var steps = [WireSchedule.Step(atSeconds: 0, bytesPerSecond: link)]
-        for text in c.bandwidthChange {
-            let (t, value) = try FlagValue.timed(text, flag: "--bandwidth-change", valueNoun: "RATE")
-            let r = try FlagValue.quantity(value, flag: "--bandwidth-change", kind: .bytesPerSecond, range: .nonNegative,
-                                           expected: "TIME=RATE with a non-negative rate (e.g. 60s=5Gbit/s)")
-            steps.append(WireSchedule.Step(atSeconds: t, bytesPerSecond: r))
-        }
-        wire = WireSchedule(steps: steps)
-        if let m = c.maxBandwidth { p.maxBandwidthBytesPerSecond = try FlagValue.rate(m, flag: "--max-bandwidth", allowNone: true) }
-        if let a = c.availSwitchoverBandwidth {
-            p.availSwitchoverBandwidthBytesPerSecond = try FlagValue.rate(a, flag: "--avail-switchover-bandwidth", allowNone: true)
-        }
-        if let w = c.rateWindow { p.bandwidthWindowSeconds = try FlagValue.duration(w, flag: "--rate-window", positive: true)! }
-        if let n = c.multifdChannels {
-            // options.c migrate_params_check: multifd-channels in 1...255.
-            p.streams.channels = try FlagValue.integer(n, flag: "--multifd-channels", in: 1...255)
-        }
-        if let r = c.channelRate { p.streams.perChannelBytesPerSecond = try FlagValue.rate(r, flag: "--channel-rate", allowNone: true) }
-
-        // MARK: capabilities and costs (MigrateSetup+Capabilities.swift)
+        wire = try Self.wire(c, to: &p)
+        // Capabilities and costs (MigrateSetup+Capabilities.swift), then the management layer.
         try Self.applyAutoConverge(c, to: &p)
         try Self.applyPostcopy(c, to: &p)
         try Self.applyXbzrle(c, to: &p)
         try Self.applyWireFormatAndCosts(c, to: &p)
-
-        // MARK: management
         try Self.applyManagement(c, preset: preset, to: &p)
-
-        // MARK: run
-        horizonSeconds = try FlagValue.duration(c.horizon, flag: "--horizon", positive: true)!
-        maxSteps = try c.maxSteps.map { v throws(CommandFailure) in
-            try FlagValue.integer(v, flag: "--max-steps", in: 1...1_000_000_000)
-        } ?? Self.defaultMaxSteps
-        // The trace model sums its samples at every step: a long trace makes each step dear,
-        // so the step bound shrinks with it (the run then ends on 'work limit reached').
-        if !traceSamples.isEmpty {
-            maxSteps = min(maxSteps, max(100, Self.traceWorkBudget / traceSamples.count))
-        }
-        let kinds: [(String, MigrationRun.ExternalEvent.Kind)] = [
-            ("source-failure", .hostFailure(.source)), ("target-failure", .hostFailure(.target)),
-            ("link-failure", .linkFailure), ("link-restored", .linkRestored), ("cancel", .cancel),
-            ("force-complete", .forceComplete),
-        ]
-        var events: [MigrationRun.ExternalEvent] = []
-        for text in c.event {
-            let (t, name) = try FlagValue.timed(text, flag: "--event", valueNoun: "EVENT")
-            events.append(MigrationRun.ExternalEvent(atSeconds: t, kind: try FlagValue.choice(name, flag: "--event", kinds)))
-        }
-        self.events = events
+        (horizonSeconds, maxSteps, events) = try Self.runLimits(c, traceSampleCount: traceSamples.count)
         parameters = p
     }
 
