@@ -22,7 +22,7 @@ extension CampaignModel {
         switch failurePlan.events[k] {
         case .hostFailed(let h, let cause, _):
             guard campaignEnd == nil else { return }
-            hostFailed(h, cause: cause.description, kernel: &kernel)
+            hostFailed(h, cause: cause, kernel: &kernel)
         case .hostRepaired(let h, _): hostRepaired(h, kernel: &kernel)
         case .linkDegraded(let link, let fraction, _, _):
             guard campaignEnd == nil else { return }
@@ -34,7 +34,7 @@ extension CampaignModel {
 
     // MARK: hosts
 
-    mutating func hostFailed(_ h: HostID, cause: String, kernel: inout Kernel<CampaignEvent>) {
+    mutating func hostFailed(_ h: HostID, cause: FailureCause, kernel: inout Kernel<CampaignEvent>) {
         guard !hostDown[h.int] else { return }
         let now = kernel.now
         syncNetwork(to: now)

@@ -126,7 +126,7 @@ public enum Fact: Sendable {
     case instanceResolved(instance: InstanceID, state: FinalState, reason: String, inCampaign: Bool, time: SimTime)
     case campaignEnded(time: SimTime)
     /// A host failed (every instance on it stops) or came back from repair.
-    case hostFailed(host: HostID, cause: String, time: SimTime)
+    case hostFailed(host: HostID, cause: FailureCause, time: SimTime)
     case hostRepaired(host: HostID, time: SimTime)
     /// A link's capacity changed (a cut is 0; a restore is 1).
     case linkCapacityChanged(link: LinkID, fraction: Double, time: SimTime)

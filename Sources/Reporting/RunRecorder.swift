@@ -182,7 +182,7 @@ public final class RunRecorder: FactObserver {
         case .instanceResumed(let i, let t):
             closeStop(i, at: t)
         case .hostFailed(let h, let cause, let t):
-            hostFailures.append((h, cause, t))
+            hostFailures.append((h, cause.description, t))
         case .linkCapacityChanged(let link, let fraction, let t):
             linkCapacityChanges.append((link, fraction, t))
         case .hostRepaired:
