@@ -72,7 +72,7 @@ extension CampaignModel {
             let start = now + SimTime(seconds: r.startSeconds)
             emit(.noticeSent(instance: i, action: .reboot, dueAt: now + SimTime(seconds: r.dueSeconds), extended: r.extended,
                              startsAt: start,
-                             trigger: r.trigger.rawValue, time: now))
+                             trigger: .reboot(r.trigger), time: now))
             kernel.schedule(at: start, .stepDue(i))
         case .manual:
             let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
@@ -85,11 +85,11 @@ extension CampaignModel {
             case .customerMigrated:
                 let start = now + SimTime(seconds: m.startSeconds)
                 emit(.noticeSent(instance: i, action: .manual, dueAt: deadline, extended: false, startsAt: start,
-                                 trigger: "customer", time: now))
+                                 trigger: .customerMigrates, time: now))
                 kernel.schedule(at: start, .stepDue(i))
             case .deadlinePassed:
                 emit(.noticeSent(instance: i, action: .manual, dueAt: deadline, extended: false, startsAt: deadline,
-                                 trigger: "deadline", time: now))
+                                 trigger: .manualDeadline, time: now))
                 kernel.schedule(at: deadline, .manualDeadline(i))
             }
         case .stop:

@@ -1,4 +1,5 @@
 import FleetModel
+import MaintenancePolicy
 import SimKernel
 
 /// How an instance is moved.
@@ -63,6 +64,26 @@ public enum FinalState: String, Sendable, CaseIterable, Codable {
     case untouched
 }
 
+/// What starts a notified move: the customer, or the platform after the due date or deadline.
+public enum NoticeTrigger: Sendable, Equatable, CustomStringConvertible {
+    /// A reboot migration, started as the policy drew it (customer, or platform after the due
+    /// date, or a DenseIO rebuild on it).
+    case reboot(RebootTrigger)
+    /// The customer migrates the instance before the manual-migration deadline.
+    case customerMigrates
+    /// The manual-migration deadline passes without the customer acting.
+    case manualDeadline
+
+    /// The text of instances.csv's `notice_trigger`.
+    public var description: String {
+        switch self {
+        case .reboot(let t): return t.rawValue
+        case .customerMigrates: return "customer"
+        case .manualDeadline: return "deadline"
+        }
+    }
+}
+
 /// One link's totals at the end of a run.
 public struct LinkTotal: Sendable, Codable {
     public let link: LinkID
@@ -91,7 +112,7 @@ public enum Fact: Sendable {
     /// (the customer's own time, or the platform's after the due date). `extended`: the due
     /// date was extended (OCI reboot migration; a manual-migration deadline never is).
     case noticeSent(instance: InstanceID, action: MoveAction, dueAt: SimTime, extended: Bool, startsAt: SimTime,
-                    trigger: String, time: SimTime)
+                    trigger: NoticeTrigger, time: SimTime)
     /// Local NVMe data deleted (a DenseIO proactive reboot without a backup).
     case dataLost(instance: InstanceID, time: SimTime)
     /// Identifiers that changed in a manual migration (public IP, MAC addresses, ...).

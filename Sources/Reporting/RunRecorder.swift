@@ -196,7 +196,7 @@ public final class RunRecorder: FactObserver {
         case .noticeSent(let i, let action, let dueAt, let extended, _, let trigger, let t):
             if noticeAt[i.int] == nil { noticeAt[i.int] = t }
             currentNotice[i.int] = NoticeRecord(action: action, sentAt: t, dueAt: dueAt, extended: extended)
-            noticeTrigger[i.int] = trigger
+            noticeTrigger[i.int] = trigger.description
         case .dataLost(let i, _):
             dataLost[i.int] = true
         case .identifiersChanged(let i, let ids, _):
