@@ -12,17 +12,17 @@ extension CampaignModel {
         let now = kernel.now
         let instance = fleet[i]
         let actions: [PlannedAction]
-        let reason: String
-        var incompatibilities: [String] = []
+        let reason: PlanOrigin
+        var incompatibilities: [EligibilityCriterion] = []
         if rules.usesPolicyPlans {
             let p = policy.plan(for: instance, hostShape: fleet[h].shapeFamily)
             actions = p.actions
-            reason = p.reason.description
-            incompatibilities = p.incompatibilities.map(\.rawValue)
+            reason = .policy(p.reason)
+            incompatibilities = p.incompatibilities
         } else {
             // No policy: the campaign's own choice, moved at once.
             actions = config.campaign.move == .live ? [.live(simpleLiveStep), .reboot(.vmStandard)] : [.reboot(.vmStandard)]
-            reason = "campaign move: \(config.campaign.move.rawValue)"
+            reason = .campaignMove(config.campaign.move)
         }
         plan[i.int] = actions
         step[i.int] = 0
@@ -30,7 +30,7 @@ extension CampaignModel {
         finalState[i.int] = nil
         assert(status[i.int] == .idle, "planned twice: \(status[i.int])")
         status[i.int] = .planned
-        emit(.planned(instance: i, actions: actions.map(\.name), reason: reason,
+        emit(.planned(instance: i, actions: actions, reason: reason,
                       incompatibilities: incompatibilities, time: now))
         beginStep(i, on: h, kernel: &kernel)
     }

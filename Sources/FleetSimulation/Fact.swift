@@ -64,6 +64,21 @@ public enum FinalState: String, Sendable, CaseIterable, Codable {
     case untouched
 }
 
+/// Why an instance got its plan: the policy's reason, or the campaign's own move when the
+/// scenario has no policy.
+public enum PlanOrigin: Sendable, CustomStringConvertible {
+    case policy(PlanReason)
+    case campaignMove(MoveKind)
+
+    /// The text of instances.csv's `plan_reason`.
+    public var description: String {
+        switch self {
+        case .policy(let reason): return reason.description
+        case .campaignMove(let move): return "campaign move: \(move.rawValue)"
+        }
+    }
+}
+
 /// What starts a notified move: the customer, or the platform after the due date or deadline.
 public enum NoticeTrigger: Sendable, Equatable, CustomStringConvertible {
     /// A reboot migration, started as the policy drew it (customer, or platform after the due
@@ -107,7 +122,8 @@ public enum Fact: Sendable {
     case hostReturned(host: HostID, time: SimTime)
     /// The policy's plan for the instance: its chain of actions, why, and (OCI) which
     /// live-migration criteria it fails.
-    case planned(instance: InstanceID, actions: [String], reason: String, incompatibilities: [String], time: SimTime)
+    case planned(instance: InstanceID, actions: [PlannedAction], reason: PlanOrigin,
+                 incompatibilities: [EligibilityCriterion], time: SimTime)
     /// A customer was notified of a reboot or manual migration that will start at `startsAt`
     /// (the customer's own time, or the platform's after the due date). `extended`: the due
     /// date was extended (OCI reboot migration; a manual-migration deadline never is).

@@ -189,9 +189,9 @@ public final class RunRecorder: FactObserver {
             break
         case .planned(let i, let actions, let reason, let failed, _):
             if plannedActions[i.int].isEmpty {
-                plannedActions[i.int] = actions
-                planReason[i.int] = reason
-                incompatibilities[i.int] = failed
+                plannedActions[i.int] = actions.map(\.name)
+                planReason[i.int] = reason.description
+                incompatibilities[i.int] = failed.map(\.rawValue)
             }
         case .noticeSent(let i, let action, let dueAt, let extended, _, let trigger, let t):
             if noticeAt[i.int] == nil { noticeAt[i.int] = t }
