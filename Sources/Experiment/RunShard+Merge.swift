@@ -18,7 +18,7 @@ extension RunShard {
         var byReplication: [Int: Replication] = [:]
         for (dir, file) in shards {
             let shard = SweepOutput.Shard.parse(file.manifest.shard)!
-            let expected = slice(total: total, shard: shard)
+            let expected = shard.slice(of: total)
             guard file.replications.map(\.result.replication) == expected else {
                 throw .badInput("\(dir)/\(fileName): expected replications \(expected.map(String.init).joined(separator: ", ")) of shard \(shard), found \(file.replications.map { String($0.result.replication) }.joined(separator: ", "))")
             }
@@ -55,12 +55,7 @@ extension RunShard {
                 throw .badInput("\(dir)/\(fileName): expected a shard of the same run as \(shards[0].dir) (\(describe(first))), found \(describe(m))")
             }
         }
-        let n = SweepOutput.Shard.parse(first.shard)!.count
-        let indices = shards.map { SweepOutput.Shard.parse($0.file.manifest.shard)!.index }
-        guard Set(indices).count == indices.count, Set(indices) == Set(1...n) else {
-            let missing = Set(1...n).subtracting(indices).sorted()
-            throw .badInput("merge: expected shards 1 to \(n) once each, found \(indices.map { "\($0)/\(n)" }.joined(separator: ", "))\(missing.isEmpty ? "" : " (missing \(missing.map(String.init).joined(separator: ", ")))")")
-        }
+        try SweepOutput.Shard.checkComplete(shards.map { SweepOutput.Shard.parse($0.file.manifest.shard)! })
     }
 
     static func describe(_ m: Manifest) -> String {

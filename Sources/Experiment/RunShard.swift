@@ -65,11 +65,6 @@ public enum RunShard {
         var replications: [Replication]
     }
 
-    /// The replications of shard K of N (1-based K) among `total`.
-    public static func slice(total: Int, shard: SweepOutput.Shard) -> [Int] {
-        (0..<total).filter { $0 % shard.count == shard.index - 1 }
-    }
-
     /// FNV-1a (64-bit) of the scenario file's bytes: enough to notice that the file changed
     /// between the shards and the merge (not a security check).
     public static func digest(ofFile path: String) -> String? {

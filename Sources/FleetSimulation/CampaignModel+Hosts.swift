@@ -63,7 +63,7 @@ extension CampaignModel {
         drainingHosts.append(h)
         emit(.hostDrainStarted(host: h, time: now))
         for i in residents[h.int].sorted() where moves[i.int] == nil && status[i.int] == .idle {
-            if returnsInstances && home[i.int] == nil { home[i.int] = h }
+            if rules.returnsInstances && home[i.int] == nil { home[i.int] = h }
             startPlan(i, on: h, kernel: &kernel)
         }
         dispatch(h, kernel: &kernel)
@@ -79,7 +79,7 @@ extension CampaignModel {
                     let first = policy.plan(for: fleet[i], hostShape: fleet[h].shapeFamily).actions.first
                     switch first {
                     case .reboot?, .manual?:
-                        if returnsInstances && home[i.int] == nil { home[i.int] = h }
+                        if rules.returnsInstances && home[i.int] == nil { home[i.int] = h }
                         startPlan(i, on: h, kernel: &kernel)
                     default: break
                     }
@@ -111,7 +111,7 @@ extension CampaignModel {
         emit(.hostReturned(host: h, time: now))
         // Instances stopped in place start again when their host is back (`lxc cluster
         // restore`, or the campaign returning instances).
-        if returnsInstances {
+        if rules.returnsInstances {
             for i in residents[h.int] where status[i.int].isStoppedInPlace { restartInPlace(i, at: now) }
             for i in awayFrom[h.int] where home[i.int] == h && occupancy.hostOf[i.int] != h
                 && moves[i.int] == nil && !status[i.int].isPending && !status[i.int].isDownAwaitingRepair {
@@ -124,7 +124,4 @@ extension CampaignModel {
         startDrains(kernel: &kernel)
         if hostsReturned == campaignHostCount { finishCampaign(at: now) }
     }
-
-    /// Instances go back to their host when it returns (`CampaignRules.returnsInstances`).
-    var returnsInstances: Bool { rules.returnsInstances }
 }

@@ -23,7 +23,7 @@ extension RunCommand {
     /// Run the shard's replications and write its one file; `merge` writes the reports.
     func runShard(_ shard: SweepOutput.Shard, prepared: PreparedScenario, numbers n: Numbers,
                   formats: [ReportFormat]) throws {
-        let slice = RunShard.slice(total: prepared.replications, shard: shard)
+        let slice = shard.slice(of: prepared.replications)
         let outcome = try prepared.runAll(checkInvariants: checkInvariants, progress: true, jobs: n.jobs, only: slice)
         if let violation = outcome.firstViolation {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")

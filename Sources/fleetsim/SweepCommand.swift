@@ -79,7 +79,7 @@ struct SweepCommand: ParsableCommand {
                                      scale: scale, fixed: fixedOverrides)
         let shard = self.shard.flatMap(SweepOutput.Shard.parse) ?? .whole
         let cells = try runner.run(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: true,
-                                   shard: shard == .whole ? nil : (shard.index - 1, shard.count))
+                                   shard: shard)
         let keys = grid.axes.map(\.key)
         let first = runner.prepared[0]
         let manifest = SweepOutput.Manifest(scenario: first.config.name, keys: keys, points: runner.points.count,

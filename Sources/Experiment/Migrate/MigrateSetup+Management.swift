@@ -6,9 +6,19 @@ import Stochastics
 /// `fleetsim migrate`'s management flags (timeouts, timeout action, downtime ramp, Xen's
 /// limits) applied on top of the preset, each checked against what that layer allows.
 extension MigrateSetup {
-    /// Timeouts, the timeout action, the downtime ramp and Xen's limits, on top of the preset.
+    /// Timeouts, the timeout action, the downtime ramp and Xen's limits, on top of the preset
+    /// (in this order, so the first of several mistakes is the one reported).
     static func applyManagement(_ c: MigrateOptions, preset: ManagementPreset, to p: inout MigrationParameters) throws(CommandFailure) {
         var m = p.management
+        try applyTimeouts(c, preset: preset, to: &p, management: &m)
+        try applyDowntime(c, to: &p, management: &m)
+        try applyXenLimits(c, management: &m)
+        p.management = m
+    }
+
+    /// `--completion-timeout[-per-gib]`, `--timeout-action`, `--progress-timeout`.
+    static func applyTimeouts(_ c: MigrateOptions, preset: ManagementPreset, to p: inout MigrationParameters,
+                              management m: inout ManagementPolicy) throws(CommandFailure) {
         // The data size Nova's per-GiB figures multiply: RAM in GiB with a floor of 2 GiB
         // (nova/virt/libvirt/driver.py _live_migration_data_gb); plain RAM for the others.
         let dataGiB = preset == .nova ? max(p.memoryGiB, 2) : p.memoryGiB
@@ -58,7 +68,12 @@ extension MigrateSetup {
         if let v = c.progressTimeout {
             m.progressTimeoutSeconds = try FlagValue.duration(v, flag: "--progress-timeout", positive: true, allowNone: true)
         }
+    }
 
+    /// Nova's downtime ramp (`--downtime-steps`, `--downtime-delay`, `--max-downtime`) or a
+    /// fixed `--downtime-limit`.
+    static func applyDowntime(_ c: MigrateOptions, to p: inout MigrationParameters,
+                              management m: inout ManagementPolicy) throws(CommandFailure) {
         // Nova's downtime ramp (nova/conf/libvirt.py defaults: 10 steps, 75 s/GiB, 500 ms).
         if c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
             let steps = try c.downtimeSteps.map { v throws(CommandFailure) in try FlagValue.integer(v, flag: "--downtime-steps", in: 0...1000) } ?? 10
@@ -95,7 +110,10 @@ extension MigrateSetup {
             // switch over unless nothing is dirty: refused as the scenario files refuse it.
             p.downtimeLimitSeconds = try FlagValue.duration(v, flag: "--downtime-limit", positive: true, atMost: 2000)!
         }
+    }
 
+    /// Xen's pass limits, what they do, and QEMU's switchover rule.
+    static func applyXenLimits(_ c: MigrateOptions, management m: inout ManagementPolicy) throws(CommandFailure) {
         // Xen's limits (xc_domain_save.c) and the switchover rule.
         if let v = c.maxLivePasses {
             m.maxLivePasses = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: "--max-live-passes", in: 1...1_000_000,
@@ -126,6 +144,5 @@ extension MigrateSetup {
                                     expected: "'off' only with --max-live-passes or --min-pages-per-pass of at least 1 (with neither, nothing ends pre-copy)",
                                     found: "'off' with neither")
         }
-        p.management = m
     }
 }

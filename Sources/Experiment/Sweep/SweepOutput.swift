@@ -38,6 +38,22 @@ public enum SweepOutput {
             guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
             return Shard(index: k, count: n)
         }
+
+        /// This shard's items among `total` (sweep cells, run replications): those whose index
+        /// modulo N is K-1, ascending. The whole (1/1) takes every item.
+        public func slice(of total: Int) -> [Int] {
+            (0..<total).filter { $0 % count == index - 1 }
+        }
+
+        /// `merge`'s check that shards 1..N (N of the first) are all there, each once.
+        public static func checkComplete(_ shards: [Shard]) throws(CommandFailure) {
+            let n = shards.first?.count ?? 1
+            let indices = shards.map(\.index)
+            guard Set(indices).count == indices.count, Set(indices) == Set(1...n) else {
+                let missing = Set(1...n).subtracting(indices).sorted()
+                throw .badInput("merge: expected shards 1 to \(n) once each, found \(shards.map(\.description).joined(separator: ", "))\(missing.isEmpty ? "" : " (missing \(missing.map(String.init).joined(separator: ", ")))")")
+            }
+        }
     }
 
     public static func manifestJSON(_ m: Manifest) -> String {
@@ -88,11 +104,7 @@ public enum SweepOutput {
                 throw .badInput("\(d)/sweep.json: expected shards of the same sweep (\(first.scenario), \(first.points) points x \(first.replications) replications, N=\(first.shard.count)), found \(m.scenario), \(m.points) x \(m.replications), N=\(m.shard.count)")
             }
         }
-        let indices = Set(manifests.map(\.1.shard.index))
-        guard indices.count == manifests.count, indices == Set(1...first.shard.count) else {
-            let missing = Set(1...first.shard.count).subtracting(indices).sorted()
-            throw .badInput("merge: expected shards 1 to \(first.shard.count) once each, found \(manifests.map(\.1.shard.description).joined(separator: ", "))\(missing.isEmpty ? "" : " (missing \(missing.map(String.init).joined(separator: ", ")))")")
-        }
+        try Shard.checkComplete(manifests.map(\.1.shard))
         let merged = try SweepTable.merge(tables)
         var whole = first
         whole.shard = .whole

@@ -39,11 +39,10 @@ public struct SweepRunner {
         public let values: [SweepMetric: Double]
     }
 
-    /// Run every cell, `jobs` at a time; cells of `shard` only when given (K of N, 0-based K:
-    /// cells whose index modulo N is K).
-    public func run(jobs: Int, progress: Bool, shard: (index: Int, count: Int)? = nil) throws(CommandFailure) -> [Cell] {
+    /// Run the cells of `shard` (every cell for the whole sweep), `jobs` at a time.
+    public func run(jobs: Int, progress: Bool, shard: SweepOutput.Shard = .whole) throws(CommandFailure) -> [Cell] {
         let n = replications
-        let all = (0..<(points.count * n)).filter { shard == nil || $0 % shard!.count == shard!.index }
+        let all = shard.slice(of: points.count * n)
         let box = CellResults(count: all.count, progress: ProgressBar(total: all.count, label: "sweep",
                                                                      enabled: progress && standardErrorIsTerminal))
         let prepared = self.prepared
