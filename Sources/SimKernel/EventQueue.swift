@@ -10,7 +10,7 @@ public struct EventHandle: Hashable, Sendable {
 ///
 /// Events are ordered by (time, insertion sequence): two events at the same nanosecond fire in
 /// the order they were scheduled, so runs are reproducible (the order lives in
-/// `RadixEventHeap`; `BinaryHeap` is its reference in the tests). Cancellation is O(1): payloads live
+/// `RadixEventHeap`; `EventQueueReferenceTests` checks it against a naive reference). Cancellation is O(1): payloads live
 /// in a slot array with a generation counter per slot; cancelling bumps the generation, and the
 /// stale heap entry is skipped when it surfaces (lazy deletion). Slots are recycled, so steady
 /// state allocates nothing per event. The payload is a generic value (an enum in practice):
