@@ -82,10 +82,10 @@ public enum CampaignRunner {
             throw NoProgressError(time: stall.time, event: "\(stall.payload)", events: kernel.maxEventsAtOneInstant)
         }
         // A campaign that did not finish ran (stalled or not) until the horizon.
-        let end = model.campaignEnd == nil ? max(kernel.now, config.horizon) : kernel.now
+        let end = model.hosts.campaignEnd == nil ? max(kernel.now, config.horizon) : kernel.now
         model.resolveAll(at: end)
         return RunResult(replication: replication, seed: seed, endTime: end,
-                         campaignEnd: model.campaignEnd, eventsProcessed: kernel.eventsProcessed)
+                         campaignEnd: model.hosts.campaignEnd, eventsProcessed: kernel.eventsProcessed)
     }
 }
 

@@ -1,51 +1,41 @@
+import DequeModule
 import FleetModel
 import SimKernel
 import Stochastics
 
 /// Hosts: waves, drains, maintenance, return to service.
 extension CampaignModel {
-    /// The campaign's hosts grouped into waves, and how many may be in maintenance at once.
-    static func waves(of hosts: [HostID], fleet: Fleet, campaign: CampaignConfig) -> ([[HostID]], Int) {
-        func grouped(by key: (Host) -> String) -> [[HostID]] {
-            var order: [String] = []
-            var groups: [String: [HostID]] = [:]
-            for h in hosts {
-                let k = key(fleet[h])
-                if groups[k] == nil { order.append(k) }
-                groups[k, default: []].append(h)
-            }
-            return order.map { groups[$0]! }
-        }
-        switch campaign.order {
-        case .list: return ([hosts], campaign.maxHostsInMaintenance)
-        case .byFaultDomain:
-            return (grouped { $0.location.availabilityDomain + "/" + $0.location.faultDomain }, campaign.maxHostsInMaintenance)
-        case .byRack:
-            return (grouped { $0.location.faultDomain + "/" + $0.location.rack }, campaign.maxHostsInMaintenance)
-        case .rolling(let fraction):
-            return ([hosts], max(1, Int((fraction * Double(hosts.count)).rounded(.up))))
-        }
+    /// `.start`: the failure plan's events, the first link sample, early notices, the first
+    /// drains.
+    mutating func startCampaign(kernel: inout Kernel<CampaignEvent>) {
+        let now = kernel.now
+        emit(.campaignStarted(time: now))
+        for (k, event) in failures.plan.events.enumerated() { kernel.schedule(at: event.time, .failure(Int32(k))) }
+        if hosts.campaignHostCount == 0 { finishCampaign(at: now); return }
+        kernel.schedule(after: config.linkSampleInterval, .linkSample)
+        if rules.sendsEarlyNotices { sendEarlyNotices(kernel: &kernel) }
+        startDrains(kernel: &kernel)
     }
 
     mutating func finishCampaign(at now: SimTime) {
-        campaignEnd = now
+        hosts.campaignEnd = now
         emit(.campaignEnded(time: now))
     }
 
     mutating func startDrains(kernel: inout Kernel<CampaignEvent>) {
-        while waveIndex < waves.count {
-            let wave = waves[waveIndex]
-            while hostsInMaintenance < maxHostsAtOnce && nextInWave < wave.count {
-                if nextInWave == 0 { emit(.waveStarted(wave: waveIndex + 1, time: kernel.now)) }
-                let h = wave[nextInWave]
-                nextInWave += 1
+        while hosts.waveIndex < hosts.waves.count {
+            let wave = hosts.waves[hosts.waveIndex]
+            while hosts.hostsInMaintenance < hosts.maxHostsAtOnce && hosts.nextInWave < wave.count {
+                if hosts.nextInWave == 0 { emit(.waveStarted(wave: hosts.waveIndex + 1, time: kernel.now)) }
+                let h = wave[hosts.nextInWave]
+                hosts.nextInWave += 1
                 startDrain(h, kernel: &kernel)
             }
             // The next wave starts only when every host of this one is back in service.
-            guard returnedInWave == wave.count else { return }
-            waveIndex += 1
-            nextInWave = 0
-            returnedInWave = 0
+            guard hosts.returnedInWave == wave.count else { return }
+            hosts.waveIndex += 1
+            hosts.nextInWave = 0
+            hosts.returnedInWave = 0
         }
     }
 
@@ -56,14 +46,14 @@ extension CampaignModel {
 
     mutating func startDrain(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
-        hostsInMaintenance += 1
-        phase[h.int] = .draining
+        hosts.hostsInMaintenance += 1
+        hosts.phase[h.int] = .draining
         placement.setDeprioritized(h, false)
         setAccepting(h, false)
-        drainingHosts.append(h)
+        hosts.drainingHosts.append(h)
         emit(.hostDrainStarted(host: h, time: now))
         for i in residents[h.int].sorted() where moves[i.int] == nil && status[i.int] == .idle {
-            if rules.returnsInstances && home[i.int] == nil { home[i.int] = h }
+            if rules.returnsInstances && returns.home[i.int] == nil { returns.home[i.int] = h }
             startPlan(i, on: h, kernel: &kernel)
         }
         dispatch(h, kernel: &kernel)
@@ -73,13 +63,13 @@ extension CampaignModel {
     /// manual migration gets its notice; the move happens when it is due, even before its
     /// host's turn. The other instances are planned when their host enters maintenance.
     mutating func sendEarlyNotices(kernel: inout Kernel<CampaignEvent>) {
-        for wave in waves {
+        for wave in hosts.waves {
             for h in wave {
                 for i in residents[h.int].sorted() where !status[i.int].isDownAwaitingRepair {
                     let first = policy.plan(for: fleet[i], hostShape: fleet[h].shapeFamily).actions.first
                     switch first {
                     case .reboot?, .manual?:
-                        if rules.returnsInstances && home[i.int] == nil { home[i.int] = h }
+                        if rules.returnsInstances && returns.home[i.int] == nil { returns.home[i.int] = h }
                         startPlan(i, on: h, kernel: &kernel)
                     default: break
                     }
@@ -90,10 +80,10 @@ extension CampaignModel {
 
     /// A drained host: nothing queued, leaving, waiting or awaiting a notice.
     mutating func checkDrained(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
-        guard phase[h.int] == .draining, queue[h.int].isEmpty, slots.outbound[h.int] == 0 else { return }
+        guard hosts.phase[h.int] == .draining, queues.byHost[h.int].isEmpty, queues.slots.outbound[h.int] == 0 else { return }
         guard !residents[h.int].contains(where: { status[$0.int].isPending || status[$0.int].isDownAwaitingRepair }) else { return }
-        phase[h.int] = .down
-        drainingHosts.removeAll { $0 == h }
+        hosts.phase[h.int] = .down
+        hosts.drainingHosts.removeAll { $0 == h }
         emit(.hostDrained(host: h, time: kernel.now))
         let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[h].name, purpose: "maintenance",
                                   kind: config.generator)
@@ -103,25 +93,41 @@ extension CampaignModel {
 
     mutating func hostReturned(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
-        phase[h.int] = .returned
-        setAccepting(h, !hostDown[h.int])
-        hostsInMaintenance -= 1
-        hostsReturned += 1
-        returnedInWave += 1
+        hosts.phase[h.int] = .returned
+        setAccepting(h, !failures.hostDown[h.int])
+        hosts.hostsInMaintenance -= 1
+        hosts.hostsReturned += 1
+        hosts.returnedInWave += 1
         emit(.hostReturned(host: h, time: now))
         // Instances stopped in place start again when their host is back (`lxc cluster
         // restore`, or the campaign returning instances).
         if rules.returnsInstances {
             for i in residents[h.int] where status[i.int].isStoppedInPlace { restartInPlace(i, at: now) }
-            for i in awayFrom[h.int] where home[i.int] == h && occupancy.hostOf[i.int] != h
+            for i in returns.awayFrom[h.int] where returns.home[i.int] == h && occupancy.hostOf[i.int] != h
                 && moves[i.int] == nil && !status[i.int].isPending && !status[i.int].isDownAwaitingRepair {
-                returnQueue.append(i)
+                returns.queue.append(i)
                 emit(.moveQueued(instance: i, time: now))
             }
-            awayFrom[h.int] = []
+            returns.awayFrom[h.int] = []
         }
         capacityChanged(kernel: &kernel)
         startDrains(kernel: &kernel)
-        if hostsReturned == campaignHostCount { finishCampaign(at: now) }
+        if hosts.hostsReturned == hosts.campaignHostCount { finishCampaign(at: now) }
+    }
+
+    /// Slots or capacity freed: the returns waiting for one get another try, oldest first.
+    mutating func retryReturns(kernel: inout Kernel<CampaignEvent>) {
+        var remaining: Deque<InstanceID> = []
+        while let i = returns.queue.popFirst() {
+            // A guest down after a host failure (local storage, awaiting its host's repair)
+            // cannot be live-migrated home; it stays where it comes back up.
+            guard let source = occupancy.hostOf[i.int], moves[i.int] == nil, !status[i.int].isPending,
+                  !status[i.int].isDownAwaitingRepair else { continue }
+            if sourceSlotFree(source), case .started = tryStart(i, from: source, isReturn: true, kernel: &kernel) {
+                continue
+            }
+            remaining.append(i)
+        }
+        returns.queue = remaining
     }
 }

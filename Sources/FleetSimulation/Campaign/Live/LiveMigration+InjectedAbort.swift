@@ -1,6 +1,6 @@
 import MigrationEngine
 
-extension CampaignModel.LiveMigration {
+extension LiveMigration {
     /// Advance to `t` (relative ns); when the injected abort point (`abortAtBytes`) falls
     /// before `t`, abort the attempt there instead.
     ///

@@ -10,41 +10,37 @@ import SimKernel
 extension CampaignModel {
     mutating func startLive(_ i: InstanceID, step: LiveStep, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
-        syncNetwork(to: now)
+        flows.advance(to: now)
         guard let move = moves[i.int] else { return }
         let instance = fleet[i]
-        stepAttempts[i.int] += 1
+        plans.attemptBegan(i)
         let parameters = engineParameters(for: instance, step: step)
         // Injected fault: the target cannot set the migration up (device attach timeout).
-        if let delay = failurePlan.oracle.setupError(instance: instance.name, attempt: move.attempt) {
+        if let delay = failures.plan.oracle.setupError(instance: instance.name, attempt: move.attempt) {
             kernel.schedule(after: delay, .setupFailed(i, epoch: epoch[i.int]))
             return
         }
         let path = topology.path(from: move.source, to: move.target)
         // The flow is capped at the migration's max_bandwidth: QEMU sends each 100 ms quota
         // in a burst, so over any window its average never exceeds the cap.
-        let flow = allocator.startFlow(path: path, maxBytesPerSecond: parameters.maxBandwidthBytesPerSecond ?? .infinity)
-        setOwner(of: flow, to: i)
+        let flow = flows.startFlow(path: path, maxBytesPerSecond: parameters.maxBandwidthBytesPerSecond ?? .infinity,
+                                   for: i, kernel: &kernel)
         let controller = PrecopyController(parameters: parameters,
                                            guest: .analytic(guestWorkload(instance, pageSizeBytes: parameters.pageSizeBytes)),
-                                           startSeconds: 0, linkBytesPerSecond: allocator.rate(of: flow))
-        let slot: Int
-        if let free = freeLiveSlots.popLast() { slot = free } else { slot = liveSlots.count; liveSlots.append(nil) }
+                                           startSeconds: 0, linkBytesPerSecond: flows.rate(of: flow))
         let lm = LiveMigration(controller: controller, flow: flow, path: path, start: now)
         // Injected faults: an internal error during the first pass, or an abort with a
         // probability per GiB sent (docs/failure-reference.md).
         // The first pass is drawn on as the engine sends it (zero pages are 9 bytes on the wire),
         // so an idle guest meets its abort point as surely as a busy one.
-        if let point = failurePlan.oracle.abortPoint(instance: instance.name, attempt: move.attempt,
+        if let point = failures.plan.oracle.abortPoint(instance: instance.name, attempt: move.attempt,
                                                      firstPassBytes: parameters.firstPassWireBytes) {
             lm.abortAtBytes = point.bytesSent
             lm.abortReason = point.cause.rawValue
             lm.abortWithinFirstPass = point.cause == .internalError
         }
-        liveSlots[slot] = lm
-        liveSlotOf[i.int] = Int32(slot)
+        let slot = live.add(lm, for: i)
         scheduleLiveStep(i, slot: slot, kernel: &kernel)
-        applyRateChanges(kernel: &kernel)
     }
 
     /// The engine's settings for one attempt: the step's management preset, auto-converge and
@@ -93,7 +89,7 @@ extension CampaignModel {
     /// shared uplink re-rates many flows on every start and end, and most re-rates are
     /// small; keeping the early event avoids a cancel and an insert for each.
     mutating func scheduleLiveStep(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>, immediately: Bool = false) {
-        guard let lm = liveSlots[slot] else { return }
+        guard let lm = live[slot] else { return }
         let relative = lm.nextDecisionNanoseconds
         // The controller has handled every decision point up to now, so a pending one is
         // strictly later: at least a nanosecond. (A point a fraction of a nanosecond ahead
@@ -116,11 +112,10 @@ extension CampaignModel {
     }
 
     mutating func liveStep(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        let slot = Int(liveSlotOf[i.int])
-        guard slot >= 0, let lm = liveSlots[slot] else { return }
+        guard let slot = live.slot(of: i), let lm = live[slot] else { return }
         let start = lm.start
         let now = kernel.now
-        syncNetwork(to: now)
+        flows.advance(to: now)
         lm.event = nil
         lm.eventTime = nil
         lm.advance(toNanoseconds: (now - start).nanoseconds)
@@ -131,7 +126,7 @@ extension CampaignModel {
     /// blackout (and the copy runs at link speed, uncapped), resumes when post-copy goes
     /// active or the migration ends.
     mutating func followPhase(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>) {
-        guard let lm = liveSlots[slot] else { return }
+        guard let lm = live[slot] else { return }
         let now = kernel.now
         let phase = lm.phase
         if phase != lm.lastPhase {
@@ -142,8 +137,7 @@ extension CampaignModel {
                 // QEMU lifts max_bandwidth for the final copy; post-copy has its own cap.
                 let cap = phase == .stopAndCopy ? Double.infinity
                     : (lm.controller.parameters.postcopy?.maxPostcopyBandwidthBytesPerSecond ?? .infinity)
-                allocator.setMaxRate(cap == 0 ? .infinity : cap, of: lm.flow)
-                applyRateChanges(kernel: &kernel)
+                flows.setMaxRate(cap == 0 ? .infinity : cap, of: lm.flow, kernel: &kernel)
             case .postcopyActive, .acknowledging:
                 resumeGuest(i, at: now)
             case .finished:
@@ -157,15 +151,11 @@ extension CampaignModel {
     }
 
     mutating func finishLive(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>) {
-        guard let lm = liveSlots[slot], let move = moves[i.int], let outcome = lm.controller.outcome else { return }
+        guard let lm = live[slot], let move = moves[i.int], let outcome = lm.controller.outcome else { return }
         let now = kernel.now
         if let old = lm.event { kernel.cancel(old) }
-        let networkBytes = allocator.endFlow(lm.flow)
-        setOwner(of: lm.flow, to: nil)
-        liveSlots[slot] = nil
-        freeLiveSlots.append(slot)
-        liveSlotOf[i.int] = -1
-        applyRateChanges(kernel: &kernel)
+        let networkBytes = flows.endFlow(lm.flow, kernel: &kernel)
+        live.remove(slot: slot, of: i)
         emit(.flowEnded(instance: i, path: lm.path, networkBytes: networkBytes, engineBytes: outcome.bytesSent, time: now))
         resumeGuest(i, at: now)
         let downtime = moves[i.int]!.downtime
@@ -183,17 +173,14 @@ extension CampaignModel {
             cancelReservation(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .lost,
                                reason: reason, downtime: downtime, downtimeParts: parts, bytes: outcome.bytesSent, time: now))
-            releaseMove(i)
-            lostInPostcopy[i.int] = true
-            crash(i, on: move.source, kernel: &kernel)
-            capacityChanged(kernel: &kernel)
+            lostInPostcopy(i, source: move.source, kernel: &kernel)
         case .aborted, .running:
             // The guest keeps running on the source (unless the source itself failed); give
             // up the target.
             cancelReservation(i, at: now)
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: .live, outcome: .aborted,
                                reason: reason, downtime: downtime, downtimeParts: parts, bytes: outcome.bytesSent, time: now))
-            if hostDown[move.source.int] {
+            if failures.hostDown[move.source.int] {
                 releaseMove(i)
                 crash(i, on: move.source, kernel: &kernel)
                 capacityChanged(kernel: &kernel)
@@ -201,35 +188,6 @@ extension CampaignModel {
                 liveAttemptFailed(i, on: move.source, failedTarget: move.target, isReturn: move.isReturn, kernel: &kernel)
                 endMove(i, completed: false, kernel: &kernel)
             }
-        }
-    }
-
-    /// A live attempt failed: retry on another target while the step's attempts last, then
-    /// fall back to the plan's next action. The instance goes back to the front of its queue;
-    /// the caller dispatches (directly, or through `endMove`).
-    mutating func liveAttemptFailed(_ i: InstanceID, on source: HostID, failedTarget: HostID?, isReturn: Bool,
-                                    kernel: inout Kernel<CampaignEvent>) {
-        if isReturn {
-            // A return gets as many attempts as an outbound live migration (`live_attempts`);
-            // then the instance stays where it is (`lxc cluster restore` reports the failure
-            // and moves on). Unbounded, a return failing at setup was retried every
-            // setup_error_delay until the horizon: 17,000 attempts for 2 instances in 30 days.
-            returnFailures[i.int] += 1
-            if returnFailures[i.int] >= max(1, config.campaign.liveAttempts) {
-                resolve(i, .moved, reason: "moved; return abandoned after \(returnFailures[i.int]) failed attempt\(returnFailures[i.int] == 1 ? "" : "s")")
-                return
-            }
-            returnQueue.prepend(i)
-            return
-        }
-        if failedTarget == nil { stepAttempts[i.int] += 1 }
-        let allowed: Int
-        if case .live(let s)? = currentAction(i) { allowed = s.attempts } else { allowed = 1 }
-        if stepAttempts[i.int] < allowed {
-            avoidTarget[i.int] = failedTarget
-            enqueue(i, on: source, at: kernel.now, front: true)
-        } else {
-            nextStep(i, on: source, kernel: &kernel)
         }
     }
 }

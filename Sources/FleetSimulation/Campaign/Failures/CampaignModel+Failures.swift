@@ -19,13 +19,13 @@ extension CampaignModel {
     mutating func failureEvent(_ k: Int, kernel: inout Kernel<CampaignEvent>) {
         // The run is about the campaign: new failures after it has ended are not its concern,
         // but repairs still bring back what earlier failures took down.
-        switch failurePlan.events[k] {
+        switch failures.plan.events[k] {
         case .hostFailed(let h, let cause, _):
-            guard campaignEnd == nil else { return }
+            guard hosts.campaignEnd == nil else { return }
             hostFailed(h, cause: cause, kernel: &kernel)
         case .hostRepaired(let h, _): hostRepaired(h, kernel: &kernel)
         case .linkDegraded(let link, let fraction, _, _):
-            guard campaignEnd == nil else { return }
+            guard hosts.campaignEnd == nil else { return }
             setLinkFraction(link, fraction, kernel: &kernel)
         case .linkRestored(let link, _): setLinkFraction(link, 1, kernel: &kernel)
         case .rackPowerLost, .rackPowerRestored: break   // its hosts' own events follow
@@ -35,10 +35,10 @@ extension CampaignModel {
     // MARK: hosts
 
     mutating func hostFailed(_ h: HostID, cause: FailureCause, kernel: inout Kernel<CampaignEvent>) {
-        guard !hostDown[h.int] else { return }
+        guard !failures.hostDown[h.int] else { return }
         let now = kernel.now
-        syncNetwork(to: now)
-        hostDown[h.int] = true
+        flows.advance(to: now)
+        failures.hostDown[h.int] = true
         setAccepting(h, false)
         emit(.hostFailed(host: h, cause: cause, time: now))
         for i in fleet.instances.indices {
@@ -55,20 +55,20 @@ extension CampaignModel {
     }
 
     mutating func hostRepaired(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
-        guard hostDown[h.int] else { return }
+        guard failures.hostDown[h.int] else { return }
         let now = kernel.now
-        hostDown[h.int] = false
-        if phase[h.int] == .inService || phase[h.int] == .returned { setAccepting(h, true) }
+        failures.hostDown[h.int] = false
+        if hosts.phase[h.int] == .inService || hosts.phase[h.int] == .returned { setAccepting(h, true) }
         emit(.hostRepaired(host: h, time: now))
         for i in residents[h.int] where status[i.int] == .downAwaitingRepair {
             status[i.int] = .idle
             emit(.instanceResumed(instance: i, time: now))
             // Back up on a host being drained: it still has to leave.
-            if phase[h.int] == .draining && !status[i.int].isPending && !status[i.int].isStoppedInPlace {
+            if hosts.phase[h.int] == .draining && !status[i.int].isPending && !status[i.int].isStoppedInPlace {
                 startPlan(i, on: h, kernel: &kernel)
             }
         }
-        if phase[h.int] == .draining { dispatch(h, kernel: &kernel) }
+        if hosts.phase[h.int] == .draining { dispatch(h, kernel: &kernel) }
         capacityChanged(kernel: &kernel)
     }
 
@@ -76,8 +76,7 @@ extension CampaignModel {
     mutating func moveHitByFailure(_ i: InstanceID, sourceFailed: Bool, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
         let now = kernel.now
-        let slot = Int(liveSlotOf[i.int])
-        if slot >= 0, let lm = liveSlots[slot] {
+        if let slot = live.slot(of: i), let lm = live[slot] {
             let t = (now - lm.start).seconds
             lm.apply { $0.hostFailed(sourceFailed ? .source : .target, atSeconds: t) }
             followPhase(i, slot: slot, kernel: &kernel)
@@ -110,9 +109,7 @@ extension CampaignModel {
         let now = kernel.now
         if let t = move.transfer {
             if let e = t.event { kernel.cancel(e) }
-            let networkBytes = allocator.endFlow(t.flow)
-            setOwner(of: t.flow, to: nil)
-            applyRateChanges(kernel: &kernel)
+            let networkBytes = flows.endFlow(t.flow, kernel: &kernel)
             let sent = Double(fleet[i].attributes.rootDiskBytes) - max(0, t.remainingBytes - t.rate * (now - t.since).seconds)
             emit(.flowEnded(instance: i, path: t.path, networkBytes: networkBytes, engineBytes: sent, time: now))
             moves[i.int]?.transfer = nil
@@ -128,33 +125,29 @@ extension CampaignModel {
         guard let move = moves[i.int] else { return }
         moves[i.int] = nil
         epoch[i.int] &+= 1
-        if move.usesSlots { slots.release(source: move.source, target: move.target) }
-    }
-
-    /// A failed attempt whose instance is fine: retry on another target or fall back.
-    mutating func retryAfterFailedAttempt(_ i: InstanceID, on source: HostID, failedTarget: HostID,
-                                          kernel: inout Kernel<CampaignEvent>) {
-        if case .live? = currentAction(i) {
-            liveAttemptFailed(i, on: source, failedTarget: failedTarget, isReturn: false, kernel: &kernel)
-        } else {
-            avoidTarget[i.int] = failedTarget
-            enqueue(i, on: source, at: kernel.now, front: true)
-        }
+        if move.usesSlots { queues.slots.release(source: move.source, target: move.target) }
     }
 
     // MARK: crashes and restarts
+
+    /// A host failed while `i` was in post-copy (its attempt already ended `lost`): the
+    /// running guest is gone, and it restarts from its boot volume wherever there is room.
+    mutating func lostInPostcopy(_ i: InstanceID, source: HostID, kernel: inout Kernel<CampaignEvent>) {
+        releaseMove(i)
+        failures.lostInPostcopy[i.int] = true
+        crash(i, on: source, kernel: &kernel)
+        capacityChanged(kernel: &kernel)
+    }
 
     /// `i` went down with host `h`. With remote storage it restarts on another host (as an
     /// HA restart: no migration slot); otherwise, or when no host has room, it waits for the
     /// repair.
     mutating func crash(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
-        crashed[i.int] = true
-        crashedAt[i.int] = now
+        failures.crashed[i.int] = true
         emit(.instanceStopped(instance: i, cause: .crash, time: now))
         // Its campaign step is interrupted: out of every queue, notice withdrawn.
-        if let k = queue[h.int].firstIndex(of: i) { queue[h.int].remove(at: k) }
-        if status[i.int] == .waitingForCapacity { waiting.removeAll { $0 == i } }
+        queues.withdraw(i, from: h, wasWaiting: status[i.int] == .waitingForCapacity)
         // (Never down awaiting repair here: such an instance has no move and is skipped by
         // the failure of its host.)
         status[i.int] = .idle
@@ -166,7 +159,7 @@ extension CampaignModel {
 
     /// Restart `i` from its boot volume on another host: reassign, boot.
     mutating func startRestart(_ i: InstanceID, from source: HostID, kernel: inout Kernel<CampaignEvent>) -> Bool {
-        guard let target = placement.target(for: i, leaving: source, occupancy: occupancy), !hostDown[target.int] else {
+        guard let target = placement.target(for: i, leaving: source, occupancy: occupancy), !failures.hostDown[target.int] else {
             return false
         }
         let now = kernel.now
@@ -194,56 +187,9 @@ extension CampaignModel {
 
     mutating func setLinkFraction(_ link: LinkID, _ fraction: Double, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
-        syncNetwork(to: now)
-        allocator.setCapacity(topology.info(link).capacityBytesPerSecond * fraction, of: link)
+        flows.advance(to: now)
+        flows.setCapacity(topology.info(link).capacityBytesPerSecond * fraction, of: link, kernel: &kernel)
         emit(.linkCapacityChanged(link: link, fraction: fraction, time: now))
-        applyRateChanges(kernel: &kernel)
     }
 
-    /// The flow of live migration `i` got (or lost) bandwidth: a pre-copy with none starts its
-    /// stall clock; a post-copy with none pauses, and resumes when bandwidth returns.
-    mutating func liveRateChanged(_ i: InstanceID, slot: Int, rate: Double, kernel: inout Kernel<CampaignEvent>) {
-        guard let lm = liveSlots[slot] else { return }
-        let now = kernel.now
-        let t = (now - lm.start).seconds
-        if rate <= 0 {
-            switch lm.phase {
-            case .setup, .precopy, .stopAndCopy:
-                if lm.stalledSince == nil {
-                    lm.stalledSince = now
-                    kernel.schedule(after: failurePlan.linkStallTimeout, .linkStall(i, epoch: epoch[i.int]))
-                }
-            case .postcopyBlackout, .postcopyActive:
-                lm.apply { $0.linkFailed(atSeconds: t) }
-                if lm.phase == .postcopyActive { stopGuest(i, cause: .postcopyPause, at: now) }
-            case .finished, .acknowledging: break
-            }
-        } else {
-            lm.stalledSince = nil
-            if lm.controller.postcopyPaused {
-                lm.apply { $0.linkRestored(atSeconds: t) }
-                resumeGuest(i, at: now)
-            }
-        }
-    }
-
-    mutating func linkStall(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        let slot = Int(liveSlotOf[i.int])
-        guard slot >= 0, let lm = liveSlots[slot], let since = lm.stalledSince,
-              kernel.now - since >= failurePlan.linkStallTimeout else { return }
-        let t = (kernel.now - lm.start).seconds
-        lm.apply { $0.linkFailed(atSeconds: t) }
-        followPhase(i, slot: slot, kernel: &kernel)
-    }
-
-    // MARK: migration faults
-
-    /// The target could not set up the migration: the attempt fails, the policy decides.
-    mutating func setupFailed(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        guard let move = moves[i.int] else { return }
-        cancelReservation(i, at: kernel.now)
-        endAttempt(i, reason: "target setup error (device attach timeout)", kernel: &kernel)
-        liveAttemptFailed(i, on: move.source, failedTarget: move.target, isReturn: move.isReturn, kernel: &kernel)
-        capacityChanged(kernel: &kernel)
-    }
 }

@@ -7,15 +7,13 @@ extension CampaignModel {
     mutating func startTransfer(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
         let now = kernel.now
-        syncNetwork(to: now)
+        flows.advance(to: now)
         let mode = policy.lxd.transferMode
         let path = topology.path(from: move.source, to: move.target, mode: mode)
-        let flow = allocator.startFlow(path: path)
-        setOwner(of: flow, to: i)
+        let flow = flows.startFlow(path: path, for: i, kernel: &kernel)
         moves[i.int]?.transfer = Transfer(flow: flow, path: path, remainingBytes: Double(fleet[i].attributes.rootDiskBytes),
-                                          rate: allocator.rate(of: flow), since: now, event: nil)
+                                          rate: flows.rate(of: flow), since: now, event: nil)
         scheduleTransfer(i, kernel: &kernel)
-        applyRateChanges(kernel: &kernel)
     }
 
     /// Bring the copy up to `now` at its old rate, take the new rate, move its end event.
@@ -48,10 +46,8 @@ extension CampaignModel {
     mutating func transferDone(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int], let t = move.transfer else { return }
         let now = kernel.now
-        syncNetwork(to: now)
-        let networkBytes = allocator.endFlow(t.flow)
-        setOwner(of: t.flow, to: nil)
-        applyRateChanges(kernel: &kernel)
+        flows.advance(to: now)
+        let networkBytes = flows.endFlow(t.flow, kernel: &kernel)
         let copied = Double(fleet[i].attributes.rootDiskBytes)
         moves[i.int]?.transfer = nil
         moves[i.int]?.copiedBytes = copied

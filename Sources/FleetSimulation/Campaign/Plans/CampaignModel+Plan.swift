@@ -24,9 +24,9 @@ extension CampaignModel {
             actions = config.campaign.move == .live ? [.live(simpleLiveStep), .reboot(.vmStandard)] : [.reboot(.vmStandard)]
             reason = .campaignMove(config.campaign.move)
         }
-        plan[i.int] = actions
-        step[i.int] = 0
-        stepAttempts[i.int] = 0
+        plans.actions[i.int] = actions
+        plans.step[i.int] = 0
+        plans.stepAttempts[i.int] = 0
         finalState[i.int] = nil
         assert(status[i.int] == .idle, "planned twice: \(status[i.int])")
         status[i.int] = .planned
@@ -45,16 +45,10 @@ extension CampaignModel {
                         postcopy: config.campaign.liveMigration.postcopyAfterPasses != nil, timeoutAction: .abort)
     }
 
-    /// The action of the instance's plan it is on (nil when the plan is exhausted). A method,
-    /// not a closure property: a closure would capture a copy of the whole model per call.
-    func currentAction(_ i: InstanceID) -> PlannedAction? {
-        step[i.int] < plan[i.int].count ? plan[i.int][step[i.int]] : nil
-    }
-
     /// Start the instance's current step: queue it, send a notice, or stop it in place.
     mutating func beginStep(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
-        guard let action = currentAction(i) else {
+        guard let action = plans.currentAction(i) else {
             resolve(i, .skipped, reason: "every action of its plan failed")
             return
         }
@@ -65,9 +59,9 @@ extension CampaignModel {
             guard rules.notifiesReboots else { enqueue(i, on: h, at: now); return }
             // OCI: a notice now, the move at the customer's time or after the due date.
             let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
-                                      purpose: "reboot-notice#\(step[i.int])", kind: config.generator)
+                                      purpose: "reboot-notice#\(plans.step[i.int])", kind: config.generator)
             let r = policy.resolveReboot(variant, attributes: fleet[i].attributes, draws: RebootDraws { stream.uniform() })
-            rebootResolution[i.int] = r
+            plans.rebootResolution[i.int] = r
             status[i.int] = .awaitingNotice
             let start = now + SimTime(seconds: r.startSeconds)
             emit(.noticeSent(instance: i, action: .reboot, dueAt: now + SimTime(seconds: r.dueSeconds), extended: r.extended,
@@ -76,9 +70,9 @@ extension CampaignModel {
             kernel.schedule(at: start, .stepDue(i))
         case .manual:
             let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
-                                      purpose: "manual-notice#\(step[i.int])", kind: config.generator)
+                                      purpose: "manual-notice#\(plans.step[i.int])", kind: config.generator)
             let m = policy.resolveManual(fleet[i], draws: ManualDraws { stream.uniform() })
-            manualResolution[i.int] = m
+            plans.manualResolution[i.int] = m
             status[i.int] = .awaitingNotice
             let deadline = now + SimTime(seconds: policy.manual.deadlineSeconds)
             switch m.outcome {
@@ -95,11 +89,6 @@ extension CampaignModel {
         case .stop:
             stopInPlace(i, on: h, reason: "stopped in place by policy", at: now)
         }
-    }
-
-    mutating func enqueue(_ i: InstanceID, on h: HostID, at now: SimTime, front: Bool = false) {
-        if front { queue[h.int].prepend(i) } else { queue[h.int].append(i) }
-        emit(.moveQueued(instance: i, time: now))
     }
 
     /// A notified reboot or manual migration is due: it joins the front of its host's queue.
@@ -147,9 +136,9 @@ extension CampaignModel {
 
     /// The current step failed for good: on to the next action of the plan.
     mutating func nextStep(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
-        step[i.int] += 1
-        stepAttempts[i.int] = 0
-        avoidTarget[i.int] = nil
+        plans.step[i.int] += 1
+        plans.stepAttempts[i.int] = 0
+        plans.avoidTarget[i.int] = nil
         beginStep(i, on: h, kernel: &kernel)
     }
 }

@@ -10,7 +10,7 @@ import Stochastics
 extension CampaignModel {
     mutating func startReboot(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
-        if !move.isReturn, rules.rebootTimingsFromPolicy, let r = rebootResolution[i.int] {
+        if !move.isReturn, rules.rebootTimingsFromPolicy, let r = plans.rebootResolution[i.int] {
             // OCI timings: DenseIO rebuilt on the due date keeps its data and is down for hours.
             moves[i.int]?.phaseDurations = [SimTime(seconds: r.stopSeconds),
                                             SimTime(seconds: r.reassignSeconds + r.rebuildSeconds),
@@ -31,7 +31,7 @@ extension CampaignModel {
     }
 
     mutating func startManual(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        guard let m = manualResolution[i.int] else { return }
+        guard let m = plans.manualResolution[i.int] else { return }
         moves[i.int]?.phaseDurations = [SimTime(seconds: m.terminateSeconds),
                                         SimTime(seconds: m.relaunchSeconds + m.reattachSeconds),
                                         SimTime(seconds: m.restartApplicationsSeconds)]
@@ -51,7 +51,7 @@ extension CampaignModel {
         moves[i.int]?.phase = 0
         stopGuest(i, cause: .cold, at: kernel.now)
         kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i, epoch: epoch[i.int]))
-        if copyRootFS && fleet[i].attributes.rootDiskBytes > 0 { needsCopy[i.int] = true }
+        if copyRootFS && fleet[i].attributes.rootDiskBytes > 0 { moves[i.int]?.needsCopy = true }
     }
 
     mutating func beginPhases(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
@@ -73,9 +73,10 @@ extension CampaignModel {
         switch move.phase {
         case 0:
             move.phase = 1
+            let copies = move.action == .cold && move.needsCopy
+            move.needsCopy = false
             moves[i.int] = move
-            if move.action == .cold && needsCopy[i.int] {
-                needsCopy[i.int] = false
+            if copies {
                 startTransfer(i, kernel: &kernel)
             } else {
                 kernel.schedule(after: move.phaseDurations[1], .phaseDone(i, epoch: epoch[i.int]))
@@ -105,7 +106,7 @@ extension CampaignModel {
             switch move.action {
             case .manual:
                 reason = "relaunched from its boot volume"
-                if let m = manualResolution[i.int], !m.changedIdentifiers.isEmpty {
+                if let m = plans.manualResolution[i.int], !m.changedIdentifiers.isEmpty {
                     emit(.identifiersChanged(instance: i, identifiers: m.changedIdentifiers.map(\.rawValue), time: now))
                 }
             case .cold: reason = "stopped, moved and started on target"

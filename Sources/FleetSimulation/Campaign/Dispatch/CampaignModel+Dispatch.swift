@@ -10,16 +10,22 @@ extension CampaignModel {
 
     /// Whether a move out of `h` could start now as far as the source and fleet-wide limits go.
     func sourceSlotFree(_ h: HostID) -> Bool {
-        let limits = slots.limits
-        if let g = limits.global, slots.active >= g { return false }
-        if let o = limits.outboundPerHost, slots.outbound[h.int] >= o { return false }
-        if let p = limits.hostLimit(nicBytesPerSecond: fleet[h].nicBytesPerSecond), slots.migrations(on: h) >= p { return false }
+        let limits = queues.slots.limits
+        if let g = limits.global, queues.slots.active >= g { return false }
+        if let o = limits.outboundPerHost, queues.slots.outbound[h.int] >= o { return false }
+        if let p = limits.hostLimit(nicBytesPerSecond: fleet[h].nicBytesPerSecond), queues.slots.migrations(on: h) >= p { return false }
         return true
+    }
+
+    /// Queue `i` for a move off `h` (at the front: a retry, or a notice that came due).
+    mutating func enqueue(_ i: InstanceID, on h: HostID, at now: SimTime, front: Bool = false) {
+        if front { queues.byHost[h.int].prepend(i) } else { queues.byHost[h.int].append(i) }
+        emit(.moveQueued(instance: i, time: now))
     }
 
     /// Start moves out of `h` while its limits allow; finish its drain when it is empty.
     mutating func dispatch(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
-        while sourceSlotFree(h), let i = queue[h.int].popFirst() {
+        while sourceSlotFree(h), let i = queues.byHost[h.int].popFirst() {
             switch tryStart(i, from: h, isReturn: false, kernel: &kernel) {
             case .started, .failedAtOnce:
                 continue
@@ -27,7 +33,7 @@ extension CampaignModel {
                 noTarget(i, on: h, at: kernel.now)
             case .limited:
                 // The chosen target is at its own limit: try again when a move ends.
-                queue[h.int].prepend(i)
+                queues.byHost[h.int].prepend(i)
                 checkDrained(h, kernel: &kernel)
                 return
             }
@@ -40,7 +46,7 @@ extension CampaignModel {
         switch rules.onNoTarget {
         case .wait:
             status[i.int] = .waitingForCapacity
-            waiting.append(i)
+            queues.waiting.append(i)
             emit(.waitingForCapacity(instance: i, time: now))
         case .skip:
             resolve(i, .skipped, reason: "no target with capacity")
@@ -52,7 +58,7 @@ extension CampaignModel {
     /// Choose a target for `i` leaving `source`: another host than the last failed one when
     /// possible (it is made a last resort for this one query).
     mutating func chooseTarget(_ i: InstanceID, leaving source: HostID) -> HostID? {
-        guard let avoid = avoidTarget[i.int] else { return placement.target(for: i, leaving: source, occupancy: occupancy) }
+        guard let avoid = plans.avoidTarget[i.int] else { return placement.target(for: i, leaving: source, occupancy: occupancy) }
         let was = placement.isDeprioritized(avoid)
         placement.setDeprioritized(avoid, true)
         let target = placement.target(for: i, leaving: source, occupancy: occupancy)
@@ -65,7 +71,7 @@ extension CampaignModel {
                            kernel: inout Kernel<CampaignEvent>) -> StartResult {
         let instance = fleet[i]
         let now = kernel.now
-        guard let planned = isReturn ? returnAction(i) : currentAction(i) else { return .noCapacity }
+        guard let planned = isReturn ? returnAction(i) : plans.currentAction(i) else { return .noCapacity }
         let action = MoveAction(planned)
         // OCI attempts custom and Marketplace images: a failed draw is an attempt that fails
         // before any data moves.
@@ -83,13 +89,13 @@ extension CampaignModel {
         }
         let target: HostID
         if isReturn {
-            guard let h = home[i.int], occupancy.canHost(instance.demand, on: h) else { return .noCapacity }
+            guard let h = returns.home[i.int], occupancy.canHost(instance.demand, on: h) else { return .noCapacity }
             target = h
         } else {
             guard let t = chooseTarget(i, leaving: source) else { return .noCapacity }
             target = t
         }
-        guard slots.tryAcquire(source: source, target: target, fleet: fleet) else { return .limited }
+        guard queues.slots.tryAcquire(source: source, target: target, fleet: fleet) else { return .limited }
         do { try occupancy.reserve(i, demand: instance.demand, on: target) } catch {
             preconditionFailure("placement chose a host without room: \(error)")
         }
@@ -111,7 +117,7 @@ extension CampaignModel {
     /// How an instance goes back home: the way its plan would first have moved it (live or
     /// cold), else by a plain reboot migration.
     func returnAction(_ i: InstanceID) -> PlannedAction? {
-        switch plan[i.int].first {
+        switch plans.actions[i.int].first {
         case .live(let step)?: return .live(step)
         case .cold(let copy)?: return .cold(copyRootFS: copy)
         default: return .reboot(.vmStandard)
@@ -129,9 +135,9 @@ extension CampaignModel {
             if move.isReturn {
                 resolve(i, .moved, reason: "returned to its host after maintenance")
             } else {
-                avoidTarget[i.int] = nil
+                plans.moveCompleted(i)
                 resolve(i, .moved, reason: "\(move.action.rawValue) migration")
-                if let h = home[i.int], h == move.source { awayFrom[h.int].append(i) }
+                returns.movedAway(i, from: move.source)
             }
         }
         capacityChanged(kernel: &kernel)
@@ -150,10 +156,10 @@ extension CampaignModel {
     /// Slots or capacity freed: waiting instances (oldest first), then draining hosts' queues,
     /// then returns get another try.
     mutating func capacityChanged(kernel: inout Kernel<CampaignEvent>) {
-        if !waiting.isEmpty {
+        if !queues.waiting.isEmpty {
             var still: [InstanceID] = []
             var touched: [HostID] = []
-            for i in waiting {
+            for i in queues.waiting {
                 guard let source = occupancy.hostOf[i.int] else { continue }
                 if sourceSlotFree(source), case let result = tryStart(i, from: source, isReturn: false, kernel: &kernel),
                    result == .started || result == .failedAtOnce {
@@ -164,22 +170,11 @@ extension CampaignModel {
                     still.append(i)
                 }
             }
-            waiting = still
+            queues.waiting = still
             for h in touched { checkDrained(h, kernel: &kernel) }
         }
-        for h in drainingHosts where sourceSlotFree(h) { dispatch(h, kernel: &kernel) }
-        var remaining: Deque<InstanceID> = []
-        while let i = returnQueue.popFirst() {
-            // A guest down after a host failure (local storage, awaiting its host's repair)
-            // cannot be live-migrated home; it stays where it comes back up.
-            guard let source = occupancy.hostOf[i.int], moves[i.int] == nil, !status[i.int].isPending,
-                  !status[i.int].isDownAwaitingRepair else { continue }
-            if sourceSlotFree(source), case .started = tryStart(i, from: source, isReturn: true, kernel: &kernel) {
-                continue
-            }
-            remaining.append(i)
-        }
-        returnQueue = remaining
+        for h in hosts.drainingHosts where sourceSlotFree(h) { dispatch(h, kernel: &kernel) }
+        retryReturns(kernel: &kernel)
     }
 }
 

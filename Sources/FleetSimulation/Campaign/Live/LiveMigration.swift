@@ -1,0 +1,73 @@
+import MigrationEngine
+import FleetModel
+import SimKernel
+
+/// A live migration in progress: its controller, its flow, its pending event. The
+/// controller's clock starts at 0 when the migration starts (relative seconds keep the
+/// engine's floating-point arithmetic exact to the nanosecond however late in a
+/// campaign it runs). A class: the model touches it on every event of the migration, and
+/// a struct would be copied (with a retain of everything the controller holds) each time.
+final class LiveMigration {
+    var controller: PrecopyController
+    let flow: FlowID
+    let path: [LinkID]
+    let start: SimTime
+    var event: EventHandle?
+    /// When `event` fires (absolute ns).
+    var eventTime: Int64?
+    /// The controller's phase as the model last acted on it.
+    var lastPhase: PrecopyController.Phase
+    /// The controller's phase and next decision point (relative ns) after the last call,
+    /// cached so the model never reads through the controller (which would copy it).
+    var phase: PrecopyController.Phase
+    var nextDecisionNanoseconds: Int64
+    var bytesSent: Double = 0
+    /// Injected fault: abort once this many bytes are sent, for this reason.
+    var abortAtBytes: Double?
+    var abortReason = ""
+    /// The abort point lies inside the first pass (the per-attempt internal error), so it
+    /// strikes before any switchover.
+    var abortWithinFirstPass = false
+    /// The reason to report instead of the engine's (an injected abort).
+    var overrideReason: String?
+    /// The flow has no bandwidth since this time (a cut link).
+    var stalledSince: SimTime?
+
+    init(controller: PrecopyController, flow: FlowID, path: [LinkID], start: SimTime) {
+        self.controller = controller
+        self.flow = flow
+        self.path = path
+        self.start = start
+        self.event = nil
+        self.eventTime = nil
+        self.lastPhase = controller.phase
+        self.phase = controller.phase
+        self.nextDecisionNanoseconds = controller.nextDecisionNanoseconds
+    }
+
+    func take(_ step: PrecopyController.Step) {
+        phase = step.phase
+        nextDecisionNanoseconds = step.nextDecisionNanoseconds
+        bytesSent = step.bytesSent
+    }
+
+    /// Let the controller run to `t` (relative ns), aborting at an injected abort point
+    /// on the way (`advanceAbortingAtInjectedPoint`).
+    func advance(toNanoseconds t: Int64) {
+        if abortAtBytes != nil { advanceAbortingAtInjectedPoint(toNanoseconds: t) } else { advanceController(toNanoseconds: t) }
+    }
+
+    func advanceController(toNanoseconds t: Int64) { take(controller.step(toNanoseconds: t)) }
+
+    func rateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) {
+        // Catch up first, so a rate change never carries the controller past an abort point.
+        if abortAtBytes != nil {
+            advance(toNanoseconds: t)
+            if phase == .finished { return }
+        }
+        take(controller.stepRateChanged(atNanoseconds: t, linkBytesPerSecond: rate))
+    }
+
+    /// An external event on the controller (host or link failure, cancel).
+    func apply(_ event: (inout PrecopyController) -> Void) { take(controller.stepAfter(event)) }
+}
