@@ -16,6 +16,11 @@ import Stochastics
 /// - a cut link stalls pre-copy until the stall timeout, then aborts it; it pauses post-copy
 ///   (the guest is frozen) until the link returns.
 extension CampaignModel {
+    /// At the campaign's start: every event of the replication's failure plan, at its time.
+    mutating func scheduleFailures(kernel: inout Kernel<CampaignEvent>) {
+        for (k, event) in failures.plan.events.enumerated() { kernel.schedule(at: event.time, .failure(Int32(k))) }
+    }
+
     mutating func failureEvent(_ k: Int, kernel: inout Kernel<CampaignEvent>) {
         // The run is about the campaign: new failures after it has ended are not its concern,
         // but repairs still bring back what earlier failures took down.
@@ -155,32 +160,6 @@ extension CampaignModel {
             status[i.int] = .downAwaitingRepair
             return
         }
-    }
-
-    /// Restart `i` from its boot volume on another host: reassign, boot.
-    mutating func startRestart(_ i: InstanceID, from source: HostID, kernel: inout Kernel<CampaignEvent>) -> Bool {
-        guard let target = placement.target(for: i, leaving: source, occupancy: occupancy), !failures.hostDown[target.int] else {
-            return false
-        }
-        let now = kernel.now
-        do { try occupancy.reserve(i, demand: fleet[i].demand, on: target) } catch {
-            preconditionFailure("placement chose a host without room: \(error)")
-        }
-        placement.didReserve(i, on: target, occupancy: occupancy)
-        attempts[i.int] += 1
-        var move = Move(action: .restart, source: source, target: target, attempt: attempts[i.int], isReturn: false)
-        move.usesSlots = false
-        move.stoppedAt = now   // already down since the crash
-        let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
-                                  purpose: "restart#\(attempts[i.int])", kind: config.generator)
-        let reboot = config.rebootMigration
-        move.phaseDurations = [.zero, SimTime(seconds: max(0, reboot.reassignSeconds.sample(stream))),
-                               SimTime(seconds: max(0, reboot.bootSeconds.sample(stream)))]
-        moves[i.int] = move
-        emit(.reserved(instance: i, target: target, time: now))
-        emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .restart, source: source, target: target, time: now))
-        kernel.schedule(after: .zero, .phaseDone(i, epoch: epoch[i.int]))
-        return true
     }
 
     // MARK: links

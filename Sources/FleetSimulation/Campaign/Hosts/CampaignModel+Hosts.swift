@@ -10,9 +10,9 @@ extension CampaignModel {
     mutating func startCampaign(kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         emit(.campaignStarted(time: now))
-        for (k, event) in failures.plan.events.enumerated() { kernel.schedule(at: event.time, .failure(Int32(k))) }
+        scheduleFailures(kernel: &kernel)
         if hosts.campaignHostCount == 0 { finishCampaign(at: now); return }
-        kernel.schedule(after: config.linkSampleInterval, .linkSample)
+        startLinkSamples(kernel: &kernel)
         if rules.sendsEarlyNotices { sendEarlyNotices(kernel: &kernel) }
         startDrains(kernel: &kernel)
     }

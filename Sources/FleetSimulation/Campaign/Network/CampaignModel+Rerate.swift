@@ -45,6 +45,11 @@ extension CampaignModel {
 }
 
 extension CampaignModel {
+    /// The first link sample, one interval after the campaign starts.
+    mutating func startLinkSamples(kernel: inout Kernel<CampaignEvent>) {
+        kernel.schedule(after: config.linkSampleInterval, .linkSample)
+    }
+
     /// `.linkSample`: every rack link's, the spine's and the client link's bytes so far; the
     /// next sample while the campaign lasts.
     mutating func linkSample(at now: SimTime, kernel: inout Kernel<CampaignEvent>) {
