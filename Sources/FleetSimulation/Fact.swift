@@ -132,7 +132,7 @@ public enum Fact: Sendable {
     /// Local NVMe data deleted (a DenseIO proactive reboot without a backup).
     case dataLost(instance: InstanceID, time: SimTime)
     /// Identifiers that changed in a manual migration (public IP, MAC addresses, ...).
-    case identifiersChanged(instance: InstanceID, identifiers: [String], time: SimTime)
+    case identifiersChanged(instance: InstanceID, identifiers: [ChangedIdentifier], time: SimTime)
     /// The instance joined a queue to move (its host's drain, or a return home).
     case moveQueued(instance: InstanceID, time: SimTime)
     /// No host had room; the instance waits.
@@ -153,14 +153,14 @@ public enum Fact: Sendable {
     case flowEnded(instance: InstanceID, path: [LinkID], networkBytes: Double, engineBytes: Double, time: SimTime)
     /// `downtimeParts` splits `downtime` (they sum to it exactly).
     case attemptEnded(instance: InstanceID, attempt: Int, action: MoveAction, outcome: AttemptOutcome,
-                      reason: String, downtime: SimTime, downtimeParts: DowntimeBreakdown, bytes: Double, time: SimTime)
+                      reason: AttemptEndReason, downtime: SimTime, downtimeParts: DowntimeBreakdown, bytes: Double, time: SimTime)
     /// Bytes carried so far by each sampled link (rack up/downlinks, spine, client).
     case linkSample(time: SimTime, bytesCarried: [(LinkID, Double)])
     /// Where the instance ended the run. `inCampaign`: it started on a campaign host (so a
     /// crash before its host's drain still counts against the campaign's population), or the
     /// campaign planned a move for it, or it sat on a campaign host the horizon caught
     /// undrained; any other instance is a bystander (`untouched`, or `crashed` by a failure).
-    case instanceResolved(instance: InstanceID, state: FinalState, reason: String, inCampaign: Bool, time: SimTime)
+    case instanceResolved(instance: InstanceID, state: FinalState, reason: ResolutionReason, inCampaign: Bool, time: SimTime)
     case campaignEnded(time: SimTime)
     /// A host failed (every instance on it stops) or came back from repair.
     case hostFailed(host: HostID, cause: FailureCause, time: SimTime)

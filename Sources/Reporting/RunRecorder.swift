@@ -159,14 +159,14 @@ public final class RunRecorder: FactObserver {
                 attempts[k].downtimeParts = parts
                 attempts[k].bytes = bytes
                 attempts[k].outcome = outcome
-                attempts[k].reason = reason
+                attempts[k].reason = reason.text
                 openAttempt[i.int] = nil
             }
         case .instanceResolved(let i, let state, let reason, let campaign, let t):
             closeStop(i, at: t)
             finalState[i.int] = state
             inCampaign[i.int] = campaign
-            finalReason[i.int] = reason
+            finalReason[i.int] = reason.text
             if let since = waitingSince[i.int] {
                 waitedForCapacity[i.int] += t - since
                 waitingSince[i.int] = nil
@@ -200,7 +200,7 @@ public final class RunRecorder: FactObserver {
         case .dataLost(let i, _):
             dataLost[i.int] = true
         case .identifiersChanged(let i, let ids, _):
-            identifiersChanged[i.int] = ids
+            identifiersChanged[i.int] = ids.map(\.rawValue)
         case .reserved, .reservationCancelled, .flowEnded:
             break
         }

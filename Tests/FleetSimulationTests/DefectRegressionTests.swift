@@ -35,7 +35,7 @@ import Testing
         var live = 0, aborted = 0
         for case let .attemptEnded(_, _, .live, outcome, reason, _, _, _, _) in out.facts {
             live += 1
-            if outcome == .aborted && reason == MigrationAbortCause.internalError.rawValue { aborted += 1 }
+            if outcome == .aborted && reason == .injectedAbort(.internalError) { aborted += 1 }
         }
         return (Double(aborted) / Double(max(live, 1)), live)
     }

@@ -109,7 +109,7 @@ func transcript(_ facts: [Fact]) -> [String] { facts.map { "\($0)" } }
         let badDowntime = InvariantChecker(fleet: fleet)
         badDowntime.observe(.instanceStopped(instance: a, cause: .reboot, time: .seconds(1)))
         badDowntime.observe(.instanceResumed(instance: a, time: .seconds(3)))
-        badDowntime.observe(.attemptEnded(instance: a, attempt: 1, action: .reboot, outcome: .completed, reason: "",
+        badDowntime.observe(.attemptEnded(instance: a, attempt: 1, action: .reboot, outcome: .completed, reason: .rebooted(staysStopped: false),
                                           downtime: .seconds(5), downtimeParts: DowntimeBreakdown(stop: .seconds(5)),
                                           bytes: 0, time: .seconds(3)))
         #expect(badDowntime.firstViolation != nil)
@@ -120,7 +120,7 @@ func transcript(_ facts: [Fact]) -> [String] { facts.map { "\($0)" } }
         #expect(twoCauses.firstViolation?.contains("two causes") == true)
 
         let unresolved = InvariantChecker(fleet: fleet)
-        unresolved.observe(.instanceResolved(instance: a, state: .moved, reason: "", inCampaign: true, time: .zero))
+        unresolved.observe(.instanceResolved(instance: a, state: .moved, reason: .migrated(.reboot), inCampaign: true, time: .zero))
         unresolved.finish()
         #expect(unresolved.firstViolation?.contains("final states") == true)
 

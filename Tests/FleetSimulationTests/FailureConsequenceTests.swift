@@ -37,7 +37,7 @@ import Testing
 
     func ended(_ out: RunOutput) -> [(action: MoveAction, outcome: AttemptOutcome, reason: String, time: SimTime)] {
         out.facts.compactMap {
-            if case let .attemptEnded(_, _, action, outcome, reason, _, _, _, t) = $0 { return (action, outcome, reason, t) }
+            if case let .attemptEnded(_, _, action, outcome, reason, _, _, _, t) = $0 { return (action, outcome, reason.text, t) }
             return nil
         }
     }

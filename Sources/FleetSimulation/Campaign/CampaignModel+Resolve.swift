@@ -5,7 +5,7 @@ import SimKernel
 extension CampaignModel {
     /// Record where the campaign left the instance (settled finally at the end of the run:
     /// an instance moved onto a host drained later moves again).
-    mutating func resolve(_ i: InstanceID, _ state: FinalState, reason: String) {
+    mutating func resolve(_ i: InstanceID, _ state: FinalState, reason: ResolutionReason) {
         finalState[i.int] = state
         finalReason[i.int] = reason
         if status[i.int].isPending { status[i.int] = .idle }
@@ -16,38 +16,41 @@ extension CampaignModel {
         flows.settle(at: now)
         for instance in fleet.instances {
             let i = instance.id.int
-            let state: FinalState
-            let reason: String
-            var campaignHostAtEnd = false
-            if let m = moves[i] {
-                (state, reason) = m.isReturn ? (.moved, "return in progress at horizon")
-                                             : (.unresolved, "move in progress at horizon")
-            } else if status[i] == .downAwaitingRepair {
-                (state, reason) = (.unresolved, "down after a host failure, awaiting repair at horizon")
-            } else if status[i].isPending {
-                let why = status[i] == .waitingForCapacity ? "waiting for capacity at horizon"
-                    : status[i] == .awaitingNotice ? "awaiting the customer or due date at horizon" : "queued at horizon"
-                (state, reason) = (.unresolved, why)
-            } else if let s = finalState[i], !(failures.crashed[i] && s == .moved && failures.lostInPostcopy[i]) {
-                (state, reason) = (s, finalReason[i])
-            } else if failures.lostInPostcopy[i] {
-                (state, reason) = (.lost, "lost in post-copy; restarted from its boot volume")
-            } else if failures.crashed[i] {
-                (state, reason) = (.crashed, "host failure; restarted")
-            } else if let h = occupancy.hostOf[i], hosts.inCampaign[h.int] {
-                (state, reason) = (.unresolved, "host not drained before horizon")
-                campaignHostAtEnd = true
-            } else {
-                (state, reason) = (.untouched, "host not in campaign")
-            }
+            let (state, reason) = settledState(of: instance.id)
             if case .stoppedInPlace(let since) = status[i] {
-                endStopAttempt(instance.id, stoppedAt: since, reason: "still stopped at the end of the run", at: now)
+                endStopAttempt(instance.id, stoppedAt: since, reason: .stillStoppedAtEnd, at: now)
             }
-            emit(.instanceResolved(instance: instance.id, state: state, reason: reason,
-                                   inCampaign: !plans.actions[i].isEmpty || campaignHostAtEnd || hosts.inCampaign[instance.initialHost.int],
-                                   time: now))
+            let inCampaign = !plans.actions[i].isEmpty || reason == .hostNotDrained || hosts.inCampaign[instance.initialHost.int]
+            emit(.instanceResolved(instance: instance.id, state: state, reason: reason, inCampaign: inCampaign, time: now))
         }
-        // Flows still running at the horizon: account for what they carried so far.
+        emitFlowsAtHorizon(at: now)
+        emitNetworkTotals(at: now)
+    }
+
+    /// Where the run leaves `i`: a move or a wait the horizon cut short, else its recorded
+    /// final state (a crash overrides a move it lost in post-copy), else what failures did to
+    /// it, else its host's fate.
+    func settledState(of id: InstanceID) -> (FinalState, ResolutionReason) {
+        let i = id.int
+        if let m = moves[i] { return m.isReturn ? (.moved, .returnInProgressAtHorizon) : (.unresolved, .moveInProgressAtHorizon) }
+        switch status[i] {
+        case .downAwaitingRepair: return (.unresolved, .downAwaitingRepairAtHorizon)
+        case .waitingForCapacity: return (.unresolved, .waitingForCapacityAtHorizon)
+        case .awaitingNotice: return (.unresolved, .awaitingNoticeAtHorizon)
+        case .planned: return (.unresolved, .queuedAtHorizon)
+        case .idle, .stoppedInPlace: break
+        }
+        if let s = finalState[i], let reason = finalReason[i], !(failures.crashed[i] && s == .moved && failures.lostInPostcopy[i]) {
+            return (s, reason)
+        }
+        if failures.lostInPostcopy[i] { return (.lost, .lostInPostcopy) }
+        if failures.crashed[i] { return (.crashed, .restartedAfterHostFailure) }
+        if let h = occupancy.hostOf[i], hosts.inCampaign[h.int] { return (.unresolved, .hostNotDrained) }
+        return (.untouched, .hostNotInCampaign)
+    }
+
+    /// Flows still running at the horizon: account for what they carried so far.
+    func emitFlowsAtHorizon(at now: SimTime) {
         for case let (i, move?) in moves.enumerated() {
             if let lm = live.migration(of: InstanceID(i)) {
                 emit(.flowEnded(instance: InstanceID(i), path: lm.path, networkBytes: flows.bytesSent(by: lm.flow),
@@ -59,6 +62,5 @@ extension CampaignModel {
                                 engineBytes: sent, time: now))
             }
         }
-        emitNetworkTotals(at: now)
     }
 }

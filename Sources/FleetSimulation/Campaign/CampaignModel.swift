@@ -57,7 +57,7 @@ struct CampaignModel: EventHandler {
     /// Where each instance stands in the campaign (`InstanceStatus`).
     var status: [InstanceStatus]
     var finalState: [FinalState?]
-    var finalReason: [String]
+    var finalReason: [ResolutionReason?]
 
     init(config: SimulationConfig, fleet: Fleet, replicationSeed: UInt64, campaignHosts: [HostID],
          observers: [FactObserver]) throws {
@@ -93,7 +93,7 @@ struct CampaignModel: EventHandler {
         epoch = Array(repeating: 0, count: nInstances)
         status = Array(repeating: .idle, count: nInstances)
         finalState = Array(repeating: nil, count: nInstances)
-        finalReason = Array(repeating: "", count: nInstances)
+        finalReason = Array(repeating: nil, count: nInstances)
     }
 
     @inline(__always) func emit(_ fact: Fact) {

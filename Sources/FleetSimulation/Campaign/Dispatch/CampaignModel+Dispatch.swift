@@ -49,9 +49,9 @@ extension CampaignModel {
             queues.waiting.append(i)
             emit(.waitingForCapacity(instance: i, time: now))
         case .skip:
-            resolve(i, .skipped, reason: "no target with capacity")
+            resolve(i, .skipped, reason: .noTargetSkipped)
         case .stop:
-            stopInPlace(i, on: h, reason: "no target with capacity: stopped in place", at: now)
+            stopInPlace(i, on: h, reason: .noTargetStopped, at: now)
         }
     }
 
@@ -82,7 +82,7 @@ extension CampaignModel {
                 attempts[i.int] += 1
                 emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .live, source: source, target: source, time: now))
                 emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .live, outcome: .aborted,
-                                   reason: "live migration not possible for this image", downtime: .zero, downtimeParts: DowntimeBreakdown(), bytes: 0, time: now))
+                                   reason: .liveNotPossibleForImage, downtime: .zero, downtimeParts: DowntimeBreakdown(), bytes: 0, time: now))
                 liveAttemptFailed(i, on: source, failedTarget: nil, isReturn: false, kernel: &kernel)
                 return .failedAtOnce
             }
@@ -133,10 +133,10 @@ extension CampaignModel {
             if status[i.int] == .downAwaitingRepair { status[i.int] = .idle }
         } else if completed {
             if move.isReturn {
-                resolve(i, .moved, reason: "returned to its host after maintenance")
+                resolve(i, .moved, reason: .returnedHome)
             } else {
                 plans.moveCompleted(i)
-                resolve(i, .moved, reason: "\(move.action.rawValue) migration")
+                resolve(i, .moved, reason: .migrated(move.action))
                 returns.movedAway(i, from: move.source)
             }
         }

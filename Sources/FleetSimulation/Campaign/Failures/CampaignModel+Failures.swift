@@ -91,12 +91,12 @@ extension CampaignModel {
         if move.phase == 2 && !move.fails {
             // Already on the target, booting there.
             guard !sourceFailed else { return }
-            endAttempt(i, reason: "target host failed during boot", kernel: &kernel)
+            endAttempt(i, reason: .targetHostFailedDuringBoot, kernel: &kernel)
             crash(i, on: move.target, kernel: &kernel)
             return
         }
         cancelReservation(i, at: now)
-        endAttempt(i, reason: sourceFailed ? "source host failed" : "target host failed", kernel: &kernel)
+        endAttempt(i, reason: sourceFailed ? .sourceHostFailed : .targetHostFailed, kernel: &kernel)
         if sourceFailed {
             crash(i, on: move.source, kernel: &kernel)
         } else if move.action == .restart {
@@ -109,7 +109,7 @@ extension CampaignModel {
     }
 
     /// Close an aborted move: its downtime so far, its flow, its slots.
-    mutating func endAttempt(_ i: InstanceID, reason: String, kernel: inout Kernel<CampaignEvent>) {
+    mutating func endAttempt(_ i: InstanceID, reason: AttemptEndReason, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
         let now = kernel.now
         if let t = move.transfer {

@@ -36,7 +36,7 @@ extension CampaignModel {
         if let point = failures.plan.oracle.abortPoint(instance: instance.name, attempt: move.attempt,
                                                      firstPassBytes: parameters.firstPassWireBytes) {
             lm.abortAtBytes = point.bytesSent
-            lm.abortReason = point.cause.rawValue
+            lm.abortReason = point.cause
             lm.abortWithinFirstPass = point.cause == .internalError
         }
         let slot = live.add(lm, for: i)
@@ -160,7 +160,7 @@ extension CampaignModel {
         resumeGuest(i, at: now)
         let downtime = moves[i.int]!.downtime
         let parts = moves[i.int]!.downtimeParts
-        let reason = lm.overrideReason ?? outcome.reason.text
+        let reason: AttemptEndReason = lm.overrideReason.map { .injectedAbort($0) } ?? .engine(outcome.reason)
         switch outcome.state {
         case .completed:
             commitMove(i, at: now)

@@ -58,7 +58,7 @@ extension CampaignModel {
     mutating func setupFailed(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
         cancelReservation(i, at: kernel.now)
-        endAttempt(i, reason: "target setup error (device attach timeout)", kernel: &kernel)
+        endAttempt(i, reason: .targetSetupError, kernel: &kernel)
         liveAttemptFailed(i, on: move.source, failedTarget: move.target, isReturn: move.isReturn, kernel: &kernel)
         capacityChanged(kernel: &kernel)
     }

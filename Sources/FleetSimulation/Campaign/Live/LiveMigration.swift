@@ -24,12 +24,12 @@ final class LiveMigration {
     var bytesSent: Double = 0
     /// Injected fault: abort once this many bytes are sent, for this reason.
     var abortAtBytes: Double?
-    var abortReason = ""
+    var abortReason = MigrationAbortCause.internalError
     /// The abort point lies inside the first pass (the per-attempt internal error), so it
     /// strikes before any switchover.
     var abortWithinFirstPass = false
     /// The reason to report instead of the engine's (an injected abort).
-    var overrideReason: String?
+    var overrideReason: MigrationAbortCause?
     /// The flow has no bandwidth since this time (a cut link).
     var stalledSince: SimTime?
 

@@ -97,22 +97,21 @@ extension CampaignModel {
             let parts = moves[i.int]!.downtimeParts
             if move.fails {
                 emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .aborted,
-                                   reason: "reboot migration failed", downtime: downtime, downtimeParts: parts, bytes: 0, time: now))
+                                   reason: .rebootMigrationFailed, downtime: downtime, downtimeParts: parts, bytes: 0, time: now))
                 nextStep(i, on: move.source, kernel: &kernel)
                 endMove(i, completed: false, kernel: &kernel)
                 return
             }
-            let reason: String
+            let reason: AttemptEndReason
             switch move.action {
             case .manual:
-                reason = "relaunched from its boot volume"
+                reason = .relaunchedFromBootVolume
                 if let m = plans.manualResolution[i.int], !m.changedIdentifiers.isEmpty {
-                    emit(.identifiersChanged(instance: i, identifiers: m.changedIdentifiers.map(\.rawValue), time: now))
+                    emit(.identifiersChanged(instance: i, identifiers: m.changedIdentifiers, time: now))
                 }
-            case .cold: reason = "stopped, moved and started on target"
-            case .restart: reason = "restarted from its boot volume after a host failure"
-            default: reason = move.staysStopped ? "reboot-migrated; stays stopped (availability configuration)"
-                                                : "rebooted on target"
+            case .cold: reason = .coldMoved
+            case .restart: reason = .restartedAfterHostFailure
+            default: reason = .rebooted(staysStopped: move.staysStopped)
             }
             let bytes = moves[i.int]!.copiedBytes
             emit(.attemptEnded(instance: i, attempt: move.attempt, action: move.action, outcome: .completed,

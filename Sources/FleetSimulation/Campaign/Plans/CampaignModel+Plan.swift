@@ -49,7 +49,7 @@ extension CampaignModel {
     mutating func beginStep(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         guard let action = plans.currentAction(i) else {
-            resolve(i, .skipped, reason: "every action of its plan failed")
+            resolve(i, .skipped, reason: .planExhausted)
             return
         }
         switch action {
@@ -87,7 +87,7 @@ extension CampaignModel {
                 kernel.schedule(at: deadline, .manualDeadline(i))
             }
         case .stop:
-            stopInPlace(i, on: h, reason: "stopped in place by policy", at: now)
+            stopInPlace(i, on: h, reason: .stoppedByPolicy, at: now)
         }
     }
 
@@ -105,12 +105,12 @@ extension CampaignModel {
     mutating func manualDeadline(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         guard status[i.int] == .awaitingNotice, let h = occupancy.hostOf[i.int] else { return }
         status[i.int] = .planned
-        stopInPlace(i, on: h, reason: "customer did not act before the manual-migration deadline", at: kernel.now)
+        stopInPlace(i, on: h, reason: .manualDeadlinePassed, at: kernel.now)
         checkDrained(h, kernel: &kernel)
     }
 
     /// The instance stops on its host and stays there; the drain completes without it.
-    mutating func stopInPlace(_ i: InstanceID, on h: HostID, reason: String, at now: SimTime) {
+    mutating func stopInPlace(_ i: InstanceID, on h: HostID, reason: ResolutionReason, at now: SimTime) {
         attempts[i.int] += 1
         status[i.int] = .stoppedInPlace(since: now)
         emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .stop, source: h, target: h, time: now))
@@ -122,13 +122,13 @@ extension CampaignModel {
         guard case .stoppedInPlace(let since) = status[i.int] else { return }
         status[i.int] = .idle
         emit(.instanceResumed(instance: i, time: now))
-        endStopAttempt(i, stoppedAt: since, reason: "restarted when its host returned", at: now)
-        resolve(i, .restarted, reason: finalReason[i.int] + "; restarted when its host returned")
+        endStopAttempt(i, stoppedAt: since, reason: .restartedWhenHostReturned, at: now)
+        resolve(i, .restarted, reason: .restartedWhenHostReturned(after: finalReason[i.int] ?? .stoppedByPolicy))
     }
 
     /// A stop in place is one attempt from the stop until the instance runs again (its host
     /// returned) or the run ends: it always ends `completed`, never `running`.
-    mutating func endStopAttempt(_ i: InstanceID, stoppedAt since: SimTime, reason: String, at now: SimTime) {
+    mutating func endStopAttempt(_ i: InstanceID, stoppedAt since: SimTime, reason: AttemptEndReason, at now: SimTime) {
         let downtime = now - since
         emit(.attemptEnded(instance: i, attempt: attempts[i.int], action: .stop, outcome: .completed, reason: reason,
                            downtime: downtime, downtimeParts: DowntimeBreakdown(stop: downtime), bytes: 0, time: now))

@@ -17,7 +17,7 @@ extension CampaignModel {
             // setup_error_delay until the horizon: 17,000 attempts for 2 instances in 30 days.
             let failed = returns.returnFailed(i)
             if failed >= max(1, config.campaign.liveAttempts) {
-                resolve(i, .moved, reason: "moved; return abandoned after \(failed) failed attempt\(failed == 1 ? "" : "s")")
+                resolve(i, .moved, reason: .returnAbandoned(failedAttempts: failed))
                 return
             }
             returns.retryFirst(i)
