@@ -22,7 +22,7 @@ import Testing
     static let eventOwners: [String: String] = [
         "hostReturn": "Hosts", "stepDue": "Plans", "manualDeadline": "Plans",
         "liveStep": "Live", "linkStall": "Live", "setupFailed": "Live",
-        "phaseDone": "Phased", "transferDone": "Phased",
+        "stageDone": "Offline", "transferDone": "Offline",
         "rerate": "Network", "linkSample": "Network", "failure": "Failures",
     ]
 
@@ -85,7 +85,7 @@ import Testing
         #expect(Self.writes(to: "hosts", in: "hosts.hostsReturned += 1"))
         #expect(Self.writes(to: "queues", in: "queues.byHost[h.int].remove(at: k)"))
         #expect(!Self.writes(to: "plans", in: "if plans.avoidTarget[i.int] == nil {"))
-        #expect(!Self.writes(to: "hosts", in: "guard hosts.phase[h.int] == .draining else { return }"))
+        #expect(!Self.writes(to: "hosts", in: "guard hosts.state[h.int] == .draining else { return }"))
         #expect(!Self.writes(to: "plans", in: "let x = myplans.step[i] = 0"))
     }
 }

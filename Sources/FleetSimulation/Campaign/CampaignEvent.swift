@@ -4,9 +4,9 @@ import FleetModel
 /// handler switches on them without boxing.
 enum CampaignEvent {
     case start
-    /// A phase of a reboot, manual, cold or restart move ended (stop, middle, start). The
+    /// A stage of an offline move (reboot, manual, cold, restart) ended: stop, middle, start. The
     /// epoch names the move, so an event of a move that ended early is ignored.
-    case phaseDone(InstanceID, epoch: UInt32)
+    case stageDone(InstanceID, epoch: UInt32)
     /// The live migration of this instance reached its controller's next decision point.
     case liveStep(InstanceID)
     /// The cold move's root-disk copy reached its end at the current rate.

@@ -21,8 +21,8 @@ import Stochastics
 ///
 /// The model is an event router over subsystems, one folder of `Campaign/` each: host
 /// scheduling (`Hosts/`), plan execution (`Plans/`), move dispatch and concurrency slots
-/// (`Dispatch/`), live-migration driving (`Live/`), phased moves and cold transfers
-/// (`Phased/`), the network's flows (`Network/`, the only owner of the bandwidth allocator)
+/// (`Dispatch/`), live-migration driving (`Live/`), offline moves and cold transfers
+/// (`Offline/`), the network's flows (`Network/`, the only owner of the bandwidth allocator)
 /// and failure response (`Failures/`). Each owns its state (a struct written only by its own
 /// folder) and the events it schedules; they call each other by method.
 struct CampaignModel: EventHandler {
@@ -117,8 +117,8 @@ struct CampaignModel: EventHandler {
         case .liveStep(let i): liveStep(i, kernel: &kernel)
         case .linkStall(let i, let e): if e == epoch[i.int] { linkStall(i, kernel: &kernel) }
         case .setupFailed(let i, let e): if e == epoch[i.int] { setupFailed(i, kernel: &kernel) }
-        // phased moves and cold transfers (Phased/)
-        case .phaseDone(let i, let e): if e == epoch[i.int] { phaseDone(i, kernel: &kernel) }
+        // offline moves and cold transfers (Offline/)
+        case .stageDone(let i, let e): if e == epoch[i.int] { stageDone(i, kernel: &kernel) }
         case .transferDone(let i): transferDone(i, kernel: &kernel)
         // the network (Network/)
         case .rerate: rerate(kernel: &kernel)

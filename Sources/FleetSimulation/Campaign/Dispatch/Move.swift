@@ -14,9 +14,9 @@ struct Move {
     /// `downtime` by part, charged up to `downtimeChargedUntil` (nil: from `stoppedAt`).
     var downtimeParts = DowntimeBreakdown()
     var downtimeChargedUntil: SimTime?
-    /// Phased moves: durations of stop, middle (reassign, relaunch, copy) and start.
-    var phaseDurations: [SimTime] = []
-    var phase = 0
+    /// Offline moves: the stage they are in, and each stage's duration.
+    var stageDurations = StageDurations()
+    var stage = MoveStage.stop
     /// A reboot migration that fails: the instance comes back up on its source.
     var fails = false
     var staysStopped = false
@@ -27,4 +27,25 @@ struct Move {
     var copiedBytes: Double = 0
     /// Migrations hold concurrency slots; a restart after a host failure does not.
     var usesSlots = true
+}
+
+/// The stages of an offline move (reboot, manual, cold, restart), the instance down
+/// throughout: stop the guest; the middle (reassign, rebuild, relaunch and reattach, or copy
+/// the root disk), at whose end the instance changes host; start it on the target.
+enum MoveStage { case stop, middle, start }
+
+/// How long each stage of an offline move lasts (drawn when the move starts; a cold move's
+/// middle is its root-disk copy, which ends when its bytes are through).
+struct StageDurations {
+    var stop = SimTime.zero
+    var middle = SimTime.zero
+    var start = SimTime.zero
+
+    subscript(stage: MoveStage) -> SimTime {
+        switch stage {
+        case .stop: return stop
+        case .middle: return middle
+        case .start: return start
+        }
+    }
 }

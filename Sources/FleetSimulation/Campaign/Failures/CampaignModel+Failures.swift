@@ -63,17 +63,17 @@ extension CampaignModel {
         guard failures.hostDown[h.int] else { return }
         let now = kernel.now
         failures.hostDown[h.int] = false
-        if hosts.phase[h.int] == .inService || hosts.phase[h.int] == .returned { setAccepting(h, true) }
+        if hosts.state[h.int] == .inService || hosts.state[h.int] == .returned { setAccepting(h, true) }
         emit(.hostRepaired(host: h, time: now))
         for i in residents[h.int] where status[i.int] == .downAwaitingRepair {
             status[i.int] = .idle
             emit(.instanceResumed(instance: i, time: now))
             // Back up on a host being drained: it still has to leave.
-            if hosts.phase[h.int] == .draining && !status[i.int].isPending && !status[i.int].isStoppedInPlace {
+            if hosts.state[h.int] == .draining && !status[i.int].isPending && !status[i.int].isStoppedInPlace {
                 startPlan(i, on: h, kernel: &kernel)
             }
         }
-        if hosts.phase[h.int] == .draining { dispatch(h, kernel: &kernel) }
+        if hosts.state[h.int] == .draining { dispatch(h, kernel: &kernel) }
         capacityChanged(kernel: &kernel)
     }
 
@@ -87,8 +87,8 @@ extension CampaignModel {
             followPhase(i, slot: slot, kernel: &kernel)
             return
         }
-        // Phased moves (reboot, manual, cold, restart) and a live attempt still in setup.
-        if move.phase == 2 && !move.fails {
+        // Offline moves (reboot, manual, cold, restart) and a live attempt still in setup.
+        if move.stage == .start && !move.fails {
             // Already on the target, booting there.
             guard !sourceFailed else { return }
             endAttempt(i, reason: .targetHostFailedDuringBoot, kernel: &kernel)

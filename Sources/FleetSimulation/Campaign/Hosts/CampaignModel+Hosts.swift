@@ -47,7 +47,7 @@ extension CampaignModel {
     mutating func startDrain(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         hosts.hostsInMaintenance += 1
-        hosts.phase[h.int] = .draining
+        hosts.state[h.int] = .draining
         placement.setDeprioritized(h, false)
         setAccepting(h, false)
         hosts.drainingHosts.append(h)
@@ -80,9 +80,9 @@ extension CampaignModel {
 
     /// A drained host: nothing queued, leaving, waiting or awaiting a notice.
     mutating func checkDrained(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
-        guard hosts.phase[h.int] == .draining, queues.byHost[h.int].isEmpty, queues.slots.outbound[h.int] == 0 else { return }
+        guard hosts.state[h.int] == .draining, queues.byHost[h.int].isEmpty, queues.slots.outbound[h.int] == 0 else { return }
         guard !residents[h.int].contains(where: { status[$0.int].isPending || status[$0.int].isDownAwaitingRepair }) else { return }
-        hosts.phase[h.int] = .down
+        hosts.state[h.int] = .down
         hosts.drainingHosts.removeAll { $0 == h }
         emit(.hostDrained(host: h, time: kernel.now))
         let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[h].name, purpose: "maintenance",
@@ -93,7 +93,7 @@ extension CampaignModel {
 
     mutating func hostReturned(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
-        hosts.phase[h.int] = .returned
+        hosts.state[h.int] = .returned
         setAccepting(h, !failures.hostDown[h.int])
         hosts.hostsInMaintenance -= 1
         hosts.hostsReturned += 1

@@ -2,13 +2,13 @@ import FleetModel
 import SimKernel
 
 /// Host scheduling's state: which hosts are in the campaign, the waves, how many hosts are in
-/// maintenance, each host's phase, and when the campaign ended. Written only by the files of
+/// maintenance, each host's state, and when the campaign ended. Written only by the files of
 /// `Campaign/Hosts/` (CampaignOwnershipTests).
 struct HostSchedule {
     /// A campaign host goes in service -> draining -> down (maintenance) -> returned.
-    enum Phase { case inService, draining, down, returned }
+    enum State { case inService, draining, down, returned }
 
-    var phase: [Phase]
+    var state: [State]
     /// Hosts not in the campaign stay `inService` throughout.
     let inCampaign: [Bool]
     let waves: [[HostID]]
@@ -27,7 +27,7 @@ struct HostSchedule {
         var upcoming = Array(repeating: false, count: fleet.hosts.count)
         for h in campaignHosts { upcoming[h.int] = true }
         inCampaign = upcoming
-        phase = Array(repeating: .inService, count: fleet.hosts.count)
+        state = Array(repeating: .inService, count: fleet.hosts.count)
         campaignHostCount = campaignHosts.count
         (waves, maxHostsAtOnce) = CampaignWaves.waves(of: campaignHosts, fleet: fleet, campaign: campaign)
     }

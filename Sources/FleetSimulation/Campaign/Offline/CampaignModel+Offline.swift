@@ -3,18 +3,18 @@ import MaintenancePolicy
 import SimKernel
 import Stochastics
 
-/// Moves in three phases — stop, middle, start — with the instance down throughout:
+/// Offline moves, in three stages — stop, middle, start — with the instance down throughout:
 /// reboot migration (stop, reassign, boot), manual migration (terminate, relaunch and
 /// reattach, restart applications) and the cold move (stop, copy the root disk, start).
-/// The instance changes host at the end of the middle phase.
+/// The instance changes host at the end of the middle stage.
 extension CampaignModel {
     mutating func startReboot(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         guard let move = moves[i.int] else { return }
         if !move.isReturn, rules.rebootTimingsFromPolicy, let r = plans.rebootResolution[i.int] {
             // OCI timings: DenseIO rebuilt on the due date keeps its data and is down for hours.
-            moves[i.int]?.phaseDurations = [SimTime(seconds: r.stopSeconds),
-                                            SimTime(seconds: r.reassignSeconds + r.rebuildSeconds),
-                                            SimTime(seconds: r.bootSeconds)]
+            moves[i.int]?.stageDurations = StageDurations(stop: SimTime(seconds: r.stopSeconds),
+                                                          middle: SimTime(seconds: r.reassignSeconds + r.rebuildSeconds),
+                                                          start: SimTime(seconds: r.bootSeconds))
             moves[i.int]?.fails = r.failed
             moves[i.int]?.staysStopped = r.staysStopped
             if r.nvmeDataLost { emit(.dataLost(instance: i, time: kernel.now)) }
@@ -24,19 +24,21 @@ extension CampaignModel {
             let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
                                       purpose: "reboot-migration#\(attempts[i.int])", kind: config.generator)
             let reboot = config.rebootMigration
-            moves[i.int]?.phaseDurations = [reboot.stopSeconds, reboot.reassignSeconds, reboot.bootSeconds]
+            // Drawn in this order: stop, reassign, boot.
+            let drawn = [reboot.stopSeconds, reboot.reassignSeconds, reboot.bootSeconds]
                 .map { SimTime(seconds: max(0, $0.sample(stream))) }
+            moves[i.int]?.stageDurations = StageDurations(stop: drawn[0], middle: drawn[1], start: drawn[2])
         }
-        beginPhases(i, kernel: &kernel)
+        beginStages(i, kernel: &kernel)
     }
 
     mutating func startManual(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         guard let m = plans.manualResolution[i.int] else { return }
-        moves[i.int]?.phaseDurations = [SimTime(seconds: m.terminateSeconds),
-                                        SimTime(seconds: m.relaunchSeconds + m.reattachSeconds),
-                                        SimTime(seconds: m.restartApplicationsSeconds)]
+        moves[i.int]?.stageDurations = StageDurations(stop: SimTime(seconds: m.terminateSeconds),
+                                                      middle: SimTime(seconds: m.relaunchSeconds + m.reattachSeconds),
+                                                      start: SimTime(seconds: m.restartApplicationsSeconds))
         if m.nvmeDataLost { emit(.dataLost(instance: i, time: kernel.now)) }
-        beginPhases(i, kernel: &kernel)
+        beginStages(i, kernel: &kernel)
     }
 
     /// Cold move: a graceful stop cut at the stop timeout (LXD forces the stop after it), the
@@ -47,15 +49,15 @@ extension CampaignModel {
         let reboot = config.rebootMigration
         let stop = min(max(0, reboot.stopSeconds.sample(stream)), policy.lxd.gracefulStopTimeoutSeconds)
         let boot = max(0, reboot.bootSeconds.sample(stream))
-        moves[i.int]?.phaseDurations = [SimTime(seconds: stop), .zero, SimTime(seconds: boot)]
-        moves[i.int]?.phase = 0
+        moves[i.int]?.stageDurations = StageDurations(stop: SimTime(seconds: stop), middle: .zero, start: SimTime(seconds: boot))
+        moves[i.int]?.stage = .stop
         stopGuest(i, cause: .cold, at: kernel.now)
-        kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i, epoch: epoch[i.int]))
+        kernel.schedule(after: moves[i.int]!.stageDurations.stop, .stageDone(i, epoch: epoch[i.int]))
         if copyRootFS && fleet[i].attributes.rootDiskBytes > 0 { moves[i.int]?.needsCopy = true }
     }
 
-    mutating func beginPhases(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
-        moves[i.int]?.phase = 0
+    mutating func beginStages(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+        moves[i.int]?.stage = .stop
         let cause: DowntimeCause
         switch moves[i.int]?.action {
         case .manual?: cause = .manual
@@ -63,26 +65,26 @@ extension CampaignModel {
         default: cause = .reboot
         }
         stopGuest(i, cause: cause, at: kernel.now)
-        kernel.schedule(after: moves[i.int]!.phaseDurations[0], .phaseDone(i, epoch: epoch[i.int]))
+        kernel.schedule(after: moves[i.int]!.stageDurations.stop, .stageDone(i, epoch: epoch[i.int]))
     }
 
-    mutating func phaseDone(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
+    mutating func stageDone(_ i: InstanceID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
-        chargeDowntime(i, upTo: now)   // before the phase changes: the time belongs to the one ending
+        chargeDowntime(i, upTo: now)   // before the stage changes: the time belongs to the one ending
         guard var move = moves[i.int] else { return }
-        switch move.phase {
-        case 0:
-            move.phase = 1
+        switch move.stage {
+        case .stop:
+            move.stage = .middle
             let copies = move.action == .cold && move.needsCopy
             move.needsCopy = false
             moves[i.int] = move
             if copies {
                 startTransfer(i, kernel: &kernel)
             } else {
-                kernel.schedule(after: move.phaseDurations[1], .phaseDone(i, epoch: epoch[i.int]))
+                kernel.schedule(after: move.stageDurations.middle, .stageDone(i, epoch: epoch[i.int]))
             }
-        case 1:
-            move.phase = 2
+        case .middle:
+            move.stage = .start
             moves[i.int] = move
             if move.fails {
                 // A failed reboot migration: the instance comes back up where it was.
@@ -90,8 +92,8 @@ extension CampaignModel {
             } else {
                 commitMove(i, at: now)
             }
-            kernel.schedule(after: move.phaseDurations[2], .phaseDone(i, epoch: epoch[i.int]))
-        default:
+            kernel.schedule(after: move.stageDurations.start, .stageDone(i, epoch: epoch[i.int]))
+        case .start:
             resumeGuest(i, at: now)
             let downtime = moves[i.int]!.downtime
             let parts = moves[i.int]!.downtimeParts
@@ -137,16 +139,16 @@ extension CampaignModel {
         emit(.instanceResumed(instance: i, time: now))
     }
 
-    /// Charge the downtime since the last charge to the part the move is in: phased moves'
-    /// stop, middle and start phases are stop, copy and boot; a live migration's is blackout.
+    /// Charge the downtime since the last charge to the part the move is in: offline moves'
+    /// stop, middle and start stages are stop, copy and boot; a live migration's is blackout.
     mutating func chargeDowntime(_ i: InstanceID, upTo now: SimTime) {
         guard let move = moves[i.int], let since = move.stoppedAt else { return }
         let part: DowntimeBreakdown.Part
-        switch (move.action, move.phase) {
+        switch (move.action, move.stage) {
         case (.live, _): part = .blackout
-        case (.stop, _), (_, 0): part = .stop
-        case (_, 1): part = .copy
-        default: part = .boot
+        case (.stop, _), (_, .stop): part = .stop
+        case (_, .middle): part = .copy
+        case (_, .start): part = .boot
         }
         moves[i.int]?.downtimeParts.add(now - (move.downtimeChargedUntil ?? since), to: part)
         moves[i.int]?.downtimeChargedUntil = now

@@ -6,7 +6,7 @@ public struct DowntimeBreakdown: Sendable, Equatable, Codable {
     /// The guest stopping before anything moves (a reboot or cold move's stop, a manual
     /// migration's terminate, a stop in place for its whole length).
     public var stop: SimTime = .zero
-    /// The middle of a phased move, with the guest down: a cold move's root-disk copy, a
+    /// The middle of an offline move, with the guest down: a cold move's root-disk copy, a
     /// reboot migration's volume reassignment (and a DenseIO rebuild), a manual migration's
     /// relaunch and reattach.
     public var copy: SimTime = .zero

@@ -52,8 +52,8 @@ extension CampaignModel {
         moves[i.int]?.transfer = nil
         moves[i.int]?.copiedBytes = copied
         emit(.flowEnded(instance: i, path: t.path, networkBytes: networkBytes, engineBytes: copied, time: now))
-        // The copy was the middle phase: on to the start on the target.
-        moves[i.int]?.phaseDurations[1] = .zero
-        phaseDone(i, kernel: &kernel)
+        // The copy was the middle stage: on to the start on the target.
+        moves[i.int]?.stageDurations.middle = .zero
+        stageDone(i, kernel: &kernel)
     }
 }

@@ -2,8 +2,8 @@ import FleetModel
 import SimKernel
 import Stochastics
 
-/// The restart after a host failure (failure response decides it, `crash`): a phased move
-/// with no stop phase (the guest is already down), then reassign and boot on another host.
+/// The restart after a host failure (failure response decides it, `crash`): an offline move
+/// with no stop stage (the guest is already down), then reassign and boot on another host.
 /// It holds no migration slot (an HA restart, not a migration).
 extension CampaignModel {
     /// Restart `i` from its boot volume on another host: reassign, boot.
@@ -23,12 +23,12 @@ extension CampaignModel {
         let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[i].name,
                                   purpose: "restart#\(attempts[i.int])", kind: config.generator)
         let reboot = config.rebootMigration
-        move.phaseDurations = [.zero, SimTime(seconds: max(0, reboot.reassignSeconds.sample(stream))),
-                               SimTime(seconds: max(0, reboot.bootSeconds.sample(stream)))]
+        move.stageDurations = StageDurations(stop: .zero, middle: SimTime(seconds: max(0, reboot.reassignSeconds.sample(stream))),
+                                             start: SimTime(seconds: max(0, reboot.bootSeconds.sample(stream))))
         moves[i.int] = move
         emit(.reserved(instance: i, target: target, time: now))
         emit(.attemptStarted(instance: i, attempt: attempts[i.int], action: .restart, source: source, target: target, time: now))
-        kernel.schedule(after: .zero, .phaseDone(i, epoch: epoch[i.int]))
+        kernel.schedule(after: .zero, .stageDone(i, epoch: epoch[i.int]))
         return true
     }
 }
