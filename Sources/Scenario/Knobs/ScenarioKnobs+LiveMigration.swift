@@ -38,7 +38,9 @@ extension ScenarioKnobs {
             Knob(KnobDoc(
                 "postcopy_after", type: "count", default: "none",
                 meaning: "switch to post-copy after this many pre-copy passes"),
-                 .count)
+                 .count.validated(expected: "a count of at most \(EngineLimits.maxPostcopyAfterPasses)") {
+                     $0 <= EngineLimits.maxPostcopyAfterPasses
+                 })
         }
         /// The engine's default (`MigrationParameters.pageSizeBytes`, TARGET_PAGE_SIZE on x86) applies when absent.
         static var pageSize: Knob<Int64> {
