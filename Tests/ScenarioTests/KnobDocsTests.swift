@@ -33,3 +33,12 @@ import Testing
         }
     }
 }
+
+/// A default stated in the docs as one literal (`2h`, `25Gbit/s`, `list`) is the default the
+/// reader applies: the docs' text is decoded with the knob's own field and compared.
+@Suite struct KnobDefaultTests {
+    @Test func documentedDefaultsAreTheReadersDefaults() {
+        let mismatches = KnobDocs.tables.flatMap(\.defaultMismatches)
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+    }
+}

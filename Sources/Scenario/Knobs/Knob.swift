@@ -110,7 +110,7 @@ extension MappingReader {
 
 /// One reference table of the docs, generated from the knob table between the markers
 /// `<!-- knob-table ID ... -->` and `<!-- end knob-table -->`.
-public struct KnobTable: Sendable {
+public struct KnobTable {
     public enum DocFile: String, Sendable, CaseIterable {
         case scenarioReference = "scenario-reference.md"
         case migrate = "migrate.md"
@@ -120,14 +120,19 @@ public struct KnobTable: Sendable {
     public var file: DocFile
     /// The header line, e.g. `| key | type | default | meaning |`.
     public var header: String
-    public var rows: [String]
+    public var knobs: [any KnobRow]
 
-    public init(id: String, file: DocFile, header: String, rows: [String]) {
+    public init(id: String, file: DocFile, header: String, knobs: [any KnobRow]) {
         self.id = id
         self.file = file
         self.header = header
-        self.rows = rows
+        self.knobs = knobs
     }
+
+    public var rows: [String] { knobs.map(\.row) }
+
+    /// The rows whose documented default is not the default the code applies.
+    public var defaultMismatches: [String] { knobs.compactMap { $0.defaultMismatch() } }
 
     /// The table as markdown: header, separator, rows.
     public var markdown: [String] {

@@ -37,6 +37,6 @@ extension MigrateFlags {
     }
 
     static var costsTable: KnobTable {
-        KnobTable(id: "migrate.costs", file: .migrate, header: "| flag | default | source / notes |", rows: costs.map(\.row))
+        KnobTable(id: "migrate.costs", file: .migrate, header: "| flag | default | source / notes |", knobs: costs)
     }
 }

@@ -107,6 +107,6 @@ extension MigrateFlags {
     }
 
     static var engineTable: KnobTable {
-        KnobTable(id: "migrate.engine", file: .migrate, header: "| flag | default | source / notes |", rows: engine.map(\.row))
+        KnobTable(id: "migrate.engine", file: .migrate, header: "| flag | default | source / notes |", knobs: engine)
     }
 }

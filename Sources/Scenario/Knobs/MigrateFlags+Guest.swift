@@ -67,6 +67,6 @@ extension MigrateFlags {
     }
 
     static var guestTable: KnobTable {
-        KnobTable(id: "migrate.guest", file: .migrate, header: "| flag | default | source / notes |", rows: guest.map(\.row))
+        KnobTable(id: "migrate.guest", file: .migrate, header: "| flag | default | source / notes |", knobs: guest)
     }
 }

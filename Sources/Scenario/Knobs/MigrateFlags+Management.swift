@@ -67,6 +67,6 @@ extension MigrateFlags {
     }
 
     static var managementTable: KnobTable {
-        KnobTable(id: "migrate.management", file: .migrate, header: "| flag | default | source / notes |", rows: management.map(\.row))
+        KnobTable(id: "migrate.management", file: .migrate, header: "| flag | default | source / notes |", knobs: management)
     }
 }

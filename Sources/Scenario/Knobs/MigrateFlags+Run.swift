@@ -32,6 +32,6 @@ extension MigrateFlags {
     }
 
     static var runTable: KnobTable {
-        KnobTable(id: "migrate.run", file: .migrate, header: "| flag | default | notes |", rows: run.map(\.row))
+        KnobTable(id: "migrate.run", file: .migrate, header: "| flag | default | notes |", knobs: run)
     }
 }

@@ -42,6 +42,6 @@ extension MigrateFlags {
     }
 
     static var wireTable: KnobTable {
-        KnobTable(id: "migrate.wire", file: .migrate, header: "| flag | default | source / notes |", rows: wire.map(\.row))
+        KnobTable(id: "migrate.wire", file: .migrate, header: "| flag | default | source / notes |", knobs: wire)
     }
 }

@@ -113,8 +113,8 @@ extension ScenarioKnobs {
                  .bool, default: true)
         }
         static var table: KnobTable {
-            KnobTable(id: "campaign", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", rows: [
-                hosts.row, order.row, rollingFraction.row, maxHostsInMaintenance.row, maxOutboundPerHost.row, maxInboundPerHost.row, maxConcurrentMigrations.row, limits.row, maintenanceDuration.row, placement.row, spread.row, onNoTarget.row, move.row, liveMigration.row, liveAttempts.row, returnInstances.row, noticesAtCampaignStart.row])
+            KnobTable(id: "campaign", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", knobs: [
+                hosts, order, rollingFraction, maxHostsInMaintenance, maxOutboundPerHost, maxInboundPerHost, maxConcurrentMigrations, limits, maintenanceDuration, placement, spread, onNoTarget, move, liveMigration, liveAttempts, returnInstances, noticesAtCampaignStart])
         }
     }
 
@@ -139,8 +139,8 @@ extension ScenarioKnobs {
             "global", type: "count or `unlimited`", default: "preset",
             meaning: "moves in the whole fleet at once")
         static var table: KnobTable {
-            KnobTable(id: "campaign.limits", file: .scenarioReference, header: "| key | type | default | meaning |", rows: [
-                preset.row, outboundPerHost.row, inboundPerHost.row, perHost.row, global.row])
+            KnobTable(id: "campaign.limits", file: .scenarioReference, header: "| key | type | default | meaning |", knobs: [
+                preset, outboundPerHost, inboundPerHost, perHost, global])
         }
     }
 }

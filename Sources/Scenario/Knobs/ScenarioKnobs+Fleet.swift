@@ -27,8 +27,8 @@ extension ScenarioKnobs {
             "instances", type: "list", default: "none",
             meaning: "instances given one by one (below)")
         static var table: KnobTable {
-            KnobTable(id: "fleet", file: .scenarioReference, header: "| key | type | default | meaning |", rows: [
-                region.row, network.row, hostGroups.row, hosts.row, instanceGroups.row, instances.row])
+            KnobTable(id: "fleet", file: .scenarioReference, header: "| key | type | default | meaning |", knobs: [
+                region, network, hostGroups, hosts, instanceGroups, instances])
         }
     }
 
@@ -66,8 +66,8 @@ extension ScenarioKnobs {
                  .duration(range: .atLeast(.zero)), default: SimTime.zero)
         }
         static var table: KnobTable {
-            KnobTable(id: "fleet.network", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", rows: [
-                oversubscription.row, rackUplink.row, spine.row, client.row, nicLatency.row])
+            KnobTable(id: "fleet.network", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", knobs: [
+                oversubscription, rackUplink, spine, client, nicLatency])
         }
     }
 
@@ -130,8 +130,8 @@ extension ScenarioKnobs {
                  .count(range: .atLeast(1)), default: 32)
         }
         static var table: KnobTable {
-            KnobTable(id: "fleet.host_groups[i]", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", rows: [
-                name.row, count.row, shapeFamily.row, ocpus.row, memory.row, nic.row, availabilityDomain.row, faultDomains.row, hostsPerRack.row])
+            KnobTable(id: "fleet.host_groups[i]", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", knobs: [
+                name, count, shapeFamily, ocpus, memory, nic, availabilityDomain, faultDomains, hostsPerRack])
         }
     }
 
@@ -179,8 +179,8 @@ extension ScenarioKnobs {
                  .string, default: "rack-1")
         }
         static var table: KnobTable {
-            KnobTable(id: "fleet.hosts[i]", file: .scenarioReference, header: "| key | type | default |", rows: [
-                name.row, shapeFamily.row, ocpus.row, memory.row, nic.row, availabilityDomain.row, faultDomain.row, rack.row])
+            KnobTable(id: "fleet.hosts[i]", file: .scenarioReference, header: "| key | type | default |", knobs: [
+                name, shapeFamily, ocpus, memory, nic, availabilityDomain, faultDomain, rack])
         }
     }
 }

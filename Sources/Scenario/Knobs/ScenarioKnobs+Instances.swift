@@ -66,8 +66,8 @@ extension ScenarioKnobs {
                  .count, default: 0)
         }
         static var table: KnobTable {
-            KnobTable(id: "fleet.instance_groups[i]", file: .scenarioReference, header: "| key | type | default | meaning |", rows: [
-                name.row, count.row, shape.row, hostFamily.row, ocpus.row, memory.row, placement.row, hostGroups.row, guest.row, attributes.row, antiAffinityGroupSize.row])
+            KnobTable(id: "fleet.instance_groups[i]", file: .scenarioReference, header: "| key | type | default | meaning |", knobs: [
+                name, count, shape, hostFamily, ocpus, memory, placement, hostGroups, guest, attributes, antiAffinityGroupSize])
         }
     }
 
@@ -105,8 +105,8 @@ extension ScenarioKnobs {
                  .oneOf(["uniform", "sequential"], noun: "write distribution"), default: "uniform")
         }
         static var table: KnobTable {
-            KnobTable(id: "fleet.instance_groups[i].guest", file: .scenarioReference, header: "| key | type | default | meaning |", rows: [
-                dirty.row, hotFraction.row, hotDirty.row, zeroPages.row, distribution.row])
+            KnobTable(id: "fleet.instance_groups[i].guest", file: .scenarioReference, header: "| key | type | default | meaning |", knobs: [
+                dirty, hotFraction, hotDirty, zeroPages, distribution])
         }
     }
 
@@ -147,8 +147,8 @@ extension ScenarioKnobs {
                  .string)
         }
         static var table: KnobTable {
-            KnobTable(id: "fleet.instances[i]", file: .scenarioReference, header: "| key | type | default |", rows: [
-                name.row, shape.row, ocpus.row, memory.row, host.row, guest.row, attributes.row, antiAffinityGroup.row])
+            KnobTable(id: "fleet.instances[i]", file: .scenarioReference, header: "| key | type | default |", knobs: [
+                name, shape, ocpus, memory, host, guest, attributes, antiAffinityGroup])
         }
     }
 }

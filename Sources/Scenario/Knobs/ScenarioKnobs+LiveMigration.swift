@@ -72,8 +72,8 @@ extension ScenarioKnobs {
         }
 
         static var table: KnobTable {
-            KnobTable(id: "campaign.live_migration", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", rows: [
-                preset.row, maxBandwidth.row, downtimeLimit.row, autoConverge.row, postcopyAfter.row, pageSize.row, deviceState.row, qemuVersion.row, firstPassRate.row])
+            KnobTable(id: "campaign.live_migration", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", knobs: [
+                preset, maxBandwidth, downtimeLimit, autoConverge, postcopyAfter, pageSize, deviceState, qemuVersion, firstPassRate])
         }
     }
 }

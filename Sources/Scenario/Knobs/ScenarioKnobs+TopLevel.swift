@@ -71,8 +71,8 @@ extension ScenarioKnobs {
             "failures", type: "mapping", default: "none",
             meaning: "hosts, racks, links, migration attempts and customers that fail during the run ([failure reference](failure-reference.md))")
         static var table: KnobTable {
-            KnobTable(id: "top", file: .scenarioReference, header: "| key | type | default | meaning |", rows: [
-                name.row, description.row, seed.row, replications.row, horizon.row, rng.row, resample.row, fleet.row, campaign.row, policy.row, rebootMigration.row, report.row, failures.row])
+            KnobTable(id: "top", file: .scenarioReference, header: "| key | type | default | meaning |", knobs: [
+                name, description, seed, replications, horizon, rng, resample, fleet, campaign, policy, rebootMigration, report, failures])
         }
     }
 
@@ -87,8 +87,8 @@ extension ScenarioKnobs {
                  .duration(range: .positive), default: .minutes(10))
         }
         static var table: KnobTable {
-            KnobTable(id: "report", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", rows: [
-                linkSampleInterval.row])
+            KnobTable(id: "report", file: .scenarioReference, header: "| key | type | default | meaning (source of the default) |", knobs: [
+                linkSampleInterval])
         }
     }
 
@@ -114,8 +114,8 @@ extension ScenarioKnobs {
                  .duration, default: try! .lognormal(median: 45, p99: 180))
         }
         static var table: KnobTable {
-            KnobTable(id: "reboot_migration", file: .scenarioReference, header: "| key | type | default |", rows: [
-                stop.row, reassign.row, boot.row])
+            KnobTable(id: "reboot_migration", file: .scenarioReference, header: "| key | type | default |", knobs: [
+                stop, reassign, boot])
         }
     }
 }
