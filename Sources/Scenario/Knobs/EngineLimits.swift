@@ -20,7 +20,9 @@ public enum EngineLimits {
         return whole & (whole - 1) == 0
     }
 
-    /// Post-copy after this many passes. The scenario files have accepted 0 (post-copy from the
-    /// first sync) since they were written; the command asks for 1 or more.
+    /// Post-copy after this many pre-copy passes: at least one (post-copy needs a pass to
+    /// have sent memory) and at most 10^6, the bound `fleetsim migrate` has always used (a
+    /// run takes about one controller step per pass, 200,000 by default).
     public static let maxPostcopyAfterPasses = 1_000_000
+    public static let postcopyAfterPasses = QuantityRange(lower: 1, upper: Double(maxPostcopyAfterPasses))
 }

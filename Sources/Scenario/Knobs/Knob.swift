@@ -39,11 +39,15 @@ public struct Knob<Value> {
     public let field: FieldType<Value>
     /// Nil for a key without a default (absent means "not set", or the key is required).
     public let defaultValue: Value?
+    /// The `fleetsim migrate` flag that sets the same engine parameter, if any: both accept
+    /// the same values (`EngineLimits`; `EngineKnobAgreementTests`).
+    public let flag: FlagKnob?
 
-    public init(_ doc: KnobDoc, _ field: FieldType<Value>, default defaultValue: Value? = nil) {
+    public init(_ doc: KnobDoc, _ field: FieldType<Value>, default defaultValue: Value? = nil, flag: FlagKnob? = nil) {
         self.doc = doc
         self.field = field
         self.defaultValue = defaultValue
+        self.flag = flag
     }
 
     public var key: String { doc.key }
@@ -58,12 +62,16 @@ public struct DistributionKnob {
     public let range: QuantityRange?
     /// Nil: the key is required.
     public let defaultValue: Distribution?
+    /// The `fleetsim migrate` flag for the same guest property, if any (a constant there).
+    public let flag: FlagKnob?
 
-    public init(_ doc: KnobDoc, _ kind: QuantityKind, range: QuantityRange? = nil, default defaultValue: Distribution? = nil) {
+    public init(_ doc: KnobDoc, _ kind: QuantityKind, range: QuantityRange? = nil, default defaultValue: Distribution? = nil,
+                flag: FlagKnob? = nil) {
         self.doc = doc
         self.kind = kind
         self.range = range
         self.defaultValue = defaultValue
+        self.flag = flag
     }
 
     public var key: String { doc.key }

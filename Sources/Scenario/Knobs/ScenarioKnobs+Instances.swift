@@ -77,32 +77,32 @@ extension ScenarioKnobs {
             DistributionKnob(KnobDoc(
                 "dirty", type: "distribution of rates", default: "`0`",
                 meaning: "dirty rate over all memory, or over the cold part when a hot region is given"),
-                 .bytesPerSecond, default: .constant(0))
+                 .bytesPerSecond, default: .constant(0), flag: MigrateFlags.dirty)
         }
         static var hotFraction: Knob<Double> {
             Knob(KnobDoc(
                 "hot_fraction", type: "fraction", default: "`0`",
                 meaning: "share of memory that is hot; strictly between 0 and 1 it switches on the hot/cold model"),
-                 .fraction, default: 0)
+                 .fraction, default: 0, flag: MigrateFlags.hotFraction)
         }
         static var hotDirty: DistributionKnob {
             DistributionKnob(KnobDoc(
                 "hot_dirty", type: "distribution of rates", default: "`0`",
                 meaning: "dirty rate of the hot region"),
-                 .bytesPerSecond, default: .constant(0))
+                 .bytesPerSecond, default: .constant(0), flag: MigrateFlags.hotDirty)
         }
         static var zeroPages: Knob<Double> {
             Knob(KnobDoc(
                 "zero_pages", type: "fraction", default: "`0`",
                 meaning: "share of pages that are all zeros (cheap on the wire)"),
-                 .fraction, default: 0)
+                 .fraction, default: 0, flag: MigrateFlags.zeroPages)
         }
         /// As `fleetsim migrate --dirty-distribution`.
         static var distribution: Knob<String> {
             Knob(KnobDoc(
                 "distribution", type: "`uniform` or `sequential`", default: "`uniform`",
                 meaning: "how writes land on a region: uniformly at random (N(1 − e^(−W/N)) distinct pages after W writes), or on pages not yet written since the last sync (a streaming writer: min(N, W)); as `fleetsim migrate --dirty-distribution`"),
-                 .oneOf(["uniform", "sequential"], noun: "write distribution"), default: "uniform")
+                 .oneOf(["uniform", "sequential"], noun: "write distribution"), default: "uniform", flag: MigrateFlags.dirtyDistribution)
         }
         static var table: KnobTable {
             KnobTable(id: "fleet.instance_groups[i].guest", file: .scenarioReference, header: "| key | type | default | meaning |", knobs: [
