@@ -43,10 +43,20 @@ public struct Knob<Value> {
     /// the same values (`EngineLimits`; `EngineKnobAgreementTests`).
     public let flag: FlagKnob?
 
-    public init(_ doc: KnobDoc, _ field: FieldType<Value>, default defaultValue: Value? = nil, flag: FlagKnob? = nil) {
+    /// A knob with a default. The parameter is not optional, so `default: .none` means a
+    /// case named `none` (`FaultDomainSpread.none`), never "no default".
+    public init(_ doc: KnobDoc, _ field: FieldType<Value>, default defaultValue: Value, flag: FlagKnob? = nil) {
         self.doc = doc
         self.field = field
         self.defaultValue = defaultValue
+        self.flag = flag
+    }
+
+    /// A knob without a default: required, or "not set" when absent.
+    public init(_ doc: KnobDoc, _ field: FieldType<Value>, flag: FlagKnob? = nil) {
+        self.doc = doc
+        self.field = field
+        self.defaultValue = nil
         self.flag = flag
     }
 

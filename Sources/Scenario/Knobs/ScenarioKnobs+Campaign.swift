@@ -69,12 +69,11 @@ extension ScenarioKnobs {
                 meaning: "target choice: most free memory, then OCPUs (Nova's RAM and CPU weighers); tightest fit; fewest resident instances, ties by most free memory; fewest instances, ties by lowest host id (LXD's scheduler, but skipping hosts without room); first in fleet order. Hosts due for maintenance later in the campaign are chosen only when nothing else fits. No strategy overcommits a host"),
                  .enumeration(PlacementStrategy.self, noun: "placement strategy"), default: .leastLoaded)
         }
-        /// `FaultDomainSpread.none` spelled out: a bare `.none` would be `Optional.none`, no default.
         static var spread: Knob<FaultDomainSpread> {
             Knob(KnobDoc(
                 "spread", type: "`none`, `soft`, `hard`", default: "`none`",
                 meaning: "anti-affinity groups across fault domains: `soft` prefers a target in a fault domain holding no other member of the group, `hard` requires one (else the instance has no target). Instances without a group are unaffected"),
-                 .enumeration(FaultDomainSpread.self, noun: "spread"), default: FaultDomainSpread.none)
+                 .enumeration(FaultDomainSpread.self, noun: "spread"), default: .none)
         }
         static var onNoTarget: Knob<NoTargetAction> {
             Knob(KnobDoc(
