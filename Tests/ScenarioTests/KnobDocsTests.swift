@@ -42,3 +42,19 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
     }
 }
+
+/// The generator itself: what it rewrites, what it reports.
+@Suite struct KnobDocsGeneratorTests {
+    @Test func rewritesOnlyBetweenTheMarkersAndReportsMissingOnes() throws {
+        let table = ScenarioKnobs.Reboot.table
+        let doc = "prose before\n\(KnobDocs.beginMarker(table.id))\n| stale |\n\(KnobDocs.endMarker)\nprose after"
+        let (text, problems) = KnobDocs.regenerate(doc, file: .scenarioReference)
+        #expect(text.hasPrefix("prose before\n") && text.hasSuffix("\nprose after"))
+        #expect(text.contains(table.rows[0]) && !text.contains("| stale |"))
+        // Every other table of the file has no markers in this text: each is reported by id.
+        #expect(problems.count == ScenarioKnobs.tables.count - 1)
+        #expect(problems.contains { $0.contains("campaign.live_migration") })
+        let unknown = KnobDocs.regenerate("<!-- knob-table nowhere: x -->", file: .migrate).problems
+        #expect(unknown.contains { $0.contains("unknown table 'nowhere'") })
+    }
+}
