@@ -22,6 +22,6 @@ struct Fleetsim: ParsableCommand {
         """,
         version: "fleetsim \(fleetsimVersion)",
         subcommands: [RunCommand.self, SweepCommand.self, MergeCommand.self, CompareCommand.self, ExplainCommand.self,
-                      ValidateCommand.self, ValidateEngineCommand.self, MigrateCommand.self, BenchCommand.self]
+                      ValidateCommand.self, ValidateEngineCommand.self, MigrateCommand.self, BenchCommand.self, KnobsCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiment
+import Scenario
 import Foundation
 import MigrationEngine
 
@@ -15,7 +16,9 @@ struct MigrateSweep {
     }
 
     /// Flags without a value: a sweep gives them `on` or `off`.
-    static let switches: Set<String> = ["auto-converge", "throttle-tailslow", "postcopy", "xbzrle"]
+    /// The migration's switches (flags without a value), from the knob table; `--json` is the
+    /// command's output switch, refused above.
+    static let switches = Set(MigrateFlags.all.filter { $0.argument == nil && $0.name != "json" }.map(\.name))
 
     let axes: [Axis]
 

@@ -3,6 +3,8 @@ import MigrationEngine
 import Scenario
 import Stochastics
 
+private typealias F = MigrateFlags
+
 /// `fleetsim migrate`'s capability and cost flags applied on top of the preset: auto-converge
 /// (ranges of QEMU's migrate_params_check in migration/options.c), post-copy, XBZRLE, and the
 /// wire format and fixed costs. A flag that needs its capability turned on says so.
@@ -12,15 +14,15 @@ extension MigrateSetup {
                                                  ("--throttle-max", c.throttleMax), ("--throttle-trigger", c.throttleTrigger)]
         if c.autoConverge {
             var ac = AutoConvergeSettings()
-            if let v = c.throttleInitial { ac.initialPercent = try FlagValue.percent(v, flag: "--throttle-initial", in: 1...99) }
-            if let v = c.throttleIncrement { ac.incrementPercent = try FlagValue.percent(v, flag: "--throttle-increment", in: 1...99) }
+            if let v = c.throttleInitial { ac.initialPercent = try FlagValue.percent(v, flag: F.throttleInitial.flag, in: 1...99) }
+            if let v = c.throttleIncrement { ac.incrementPercent = try FlagValue.percent(v, flag: F.throttleIncrement.flag, in: 1...99) }
             // max-cpu-throttle: "an integer in the range of cpu_throttle_initial to 99".
-            if let v = c.throttleMax { ac.maxPercent = try FlagValue.percent(v, flag: "--throttle-max", in: ac.initialPercent...99) }
+            if let v = c.throttleMax { ac.maxPercent = try FlagValue.percent(v, flag: F.throttleMax.flag, in: ac.initialPercent...99) }
             guard ac.maxPercent >= ac.initialPercent else {
-                throw FlagValue.failure("--throttle-initial", expected: "at most max-cpu-throttle (\(ac.maxPercent)%)",
+                throw FlagValue.failure(F.throttleInitial.flag, expected: "at most max-cpu-throttle (\(ac.maxPercent)%)",
                                         found: "\(ac.initialPercent)%")
             }
-            if let v = c.throttleTrigger { ac.triggerThresholdPercent = try FlagValue.percent(v, flag: "--throttle-trigger", in: 1...100) }
+            if let v = c.throttleTrigger { ac.triggerThresholdPercent = try FlagValue.percent(v, flag: F.throttleTrigger.flag, in: 1...100) }
             ac.tailslow = c.throttleTailslow
             p.autoConverge = ac
         } else {
@@ -28,14 +30,14 @@ extension MigrateSetup {
                 throw FlagValue.failure(flag, expected: "--auto-converge as well", found: "\(flag) without --auto-converge")
             }
             if c.throttleTailslow {
-                throw FlagValue.failure("--throttle-tailslow", expected: "--auto-converge as well", found: "--throttle-tailslow without --auto-converge")
+                throw FlagValue.failure(F.throttleTailslow.flag, expected: "--auto-converge as well", found: "--throttle-tailslow without --auto-converge")
             }
         }
     }
 
     static func applyPostcopy(_ c: MigrateOptions, to p: inout MigrationParameters) throws(CommandFailure) {
         var afterPasses: Int? = nil
-        if let n = c.postcopyAfter { afterPasses = try FlagValue.integer(n, flag: "--postcopy-after", in: 1...1_000_000) }
+        if let n = c.postcopyAfter { afterPasses = try FlagValue.integer(n, flag: F.postcopyAfter.flag, in: 1...EngineLimits.maxPostcopyAfterPasses) }
         if c.postcopy || afterPasses != nil { p.postcopy = PostcopySettings(afterPasses: afterPasses) }
         for (flag, given) in [("--max-postcopy-bandwidth", c.maxPostcopyBandwidth != nil), ("--postcopy-fault-rtt", c.postcopyFaultRtt != nil)]
             where given && p.postcopy == nil && c.timeoutAction?.trimmingCharacters(in: .whitespaces) != "postcopy" {
@@ -49,9 +51,9 @@ extension MigrateSetup {
                                                ("--xbzrle-encoded", c.xbzrleEncoded)]
         if c.xbzrle {
             var x = XbzrleSettings()
-            if let v = c.xbzrleCache { x.cacheBytes = try FlagValue.bytes(v, flag: "--xbzrle-cache") }
-            if let v = c.xbzrleHitRatio { x.hitRatio = try FlagValue.fraction(v, flag: "--xbzrle-hit-ratio") }
-            if let v = c.xbzrleEncoded { x.encodedFraction = try FlagValue.fraction(v, flag: "--xbzrle-encoded") }
+            if let v = c.xbzrleCache { x.cacheBytes = try FlagValue.bytes(v, flag: F.xbzrleCache.flag) }
+            if let v = c.xbzrleHitRatio { x.hitRatio = try FlagValue.fraction(v, flag: F.xbzrleHitRatio.flag) }
+            if let v = c.xbzrleEncoded { x.encodedFraction = try FlagValue.fraction(v, flag: F.xbzrleEncoded.flag) }
             p.xbzrle = x
         } else {
             for (flag, value) in xbzrleFlags where value != nil {
@@ -61,27 +63,27 @@ extension MigrateSetup {
     }
 
     static func applyWireFormatAndCosts(_ c: MigrateOptions, to p: inout MigrationParameters) throws(CommandFailure) {
-        if let v = c.pageHeader { p.pageHeaderBytes = Int64(try FlagValue.bytes(v, flag: "--page-header").rounded()) }
-        if let v = c.zeroPageWire { p.zeroPageWireBytes = Int64(try FlagValue.bytes(v, flag: "--zero-page-wire").rounded()) }
+        if let v = c.pageHeader { p.pageHeaderBytes = Int64(try FlagValue.bytes(v, flag: F.pageHeader.flag).rounded()) }
+        if let v = c.zeroPageWire { p.zeroPageWireBytes = Int64(try FlagValue.bytes(v, flag: F.zeroPageWire.flag).rounded()) }
         if let v = c.qemuVersion {
-            p.qemuVersion = try FlagValue.choice(v, flag: "--qemu-version", [("7.2", .v7_2), ("8.2+", .v8_2), ("8.2", .v8_2)])
+            p.qemuVersion = try FlagValue.choice(v, flag: F.qemuVersion.flag, [("7.2", .v7_2), ("8.2+", .v8_2), ("8.2", .v8_2)])
         }
         if let v = c.precopyLoop {
-            p.precopyLoop = try FlagValue.choice(v, flag: "--precopy-loop", [("qemu", .qemu), ("per-pass", .perPass), ("simgrid", .simgrid)])
+            p.precopyLoop = try FlagValue.choice(v, flag: F.precopyLoop.flag, [("qemu", .qemu), ("per-pass", .perPass), ("simgrid", .simgrid)])
         }
-        if let v = c.messageLatency { p.messageLatencySeconds = try FlagValue.duration(v, flag: "--message-latency")! }
-        if let v = c.firstPassRate { p.firstPassBytesPerSecond = try FlagValue.rate(v, flag: "--first-pass-rate", allowNone: true) }
-        if let v = c.zeroScanRate { p.zeroScanBytesPerSecond = try FlagValue.rate(v, flag: "--zero-scan-rate", allowNone: true) ?? 0 }
-        if let v = c.setupTime { p.setupSeconds = try FlagValue.duration(v, flag: "--setup-time")! }
-        if let v = c.stopLatency { p.stopLatencySeconds = try FlagValue.duration(v, flag: "--stop-latency")! }
-        if let v = c.switchoverOverhead { p.switchoverOverheadSeconds = try FlagValue.duration(v, flag: "--switchover-overhead")! }
+        if let v = c.messageLatency { p.messageLatencySeconds = try FlagValue.duration(v, flag: F.messageLatency.flag)! }
+        if let v = c.firstPassRate { p.firstPassBytesPerSecond = try FlagValue.rate(v, flag: F.firstPassRate.flag, allowNone: true) }
+        if let v = c.zeroScanRate { p.zeroScanBytesPerSecond = try FlagValue.rate(v, flag: F.zeroScanRate.flag, allowNone: true) ?? 0 }
+        if let v = c.setupTime { p.setupSeconds = try FlagValue.duration(v, flag: F.setupTime.flag)! }
+        if let v = c.stopLatency { p.stopLatencySeconds = try FlagValue.duration(v, flag: F.stopLatency.flag)! }
+        if let v = c.switchoverOverhead { p.switchoverOverheadSeconds = try FlagValue.duration(v, flag: F.switchoverOverhead.flag)! }
         if let v = c.maxPostcopyBandwidth {
             p.postcopy = p.postcopy ?? PostcopySettings()
-            p.postcopy?.maxPostcopyBandwidthBytesPerSecond = try FlagValue.rate(v, flag: "--max-postcopy-bandwidth", allowNone: true)
+            p.postcopy?.maxPostcopyBandwidthBytesPerSecond = try FlagValue.rate(v, flag: F.maxPostcopyBandwidth.flag, allowNone: true)
         }
         if let v = c.postcopyFaultRtt {
             p.postcopy = p.postcopy ?? PostcopySettings()
-            p.postcopy?.faultRoundTripSeconds = try FlagValue.duration(v, flag: "--postcopy-fault-rtt")!
+            p.postcopy?.faultRoundTripSeconds = try FlagValue.duration(v, flag: F.postcopyFaultRtt.flag)!
         }
     }
 }

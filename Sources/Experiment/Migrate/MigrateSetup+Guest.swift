@@ -3,6 +3,8 @@ import MigrationEngine
 import Scenario
 import Stochastics
 
+private typealias F = MigrateFlags
+
 /// `fleetsim migrate`'s guest flags: memory and pages, then how the guest writes.
 extension MigrateSetup {
     struct Pages {
@@ -11,21 +13,21 @@ extension MigrateSetup {
         let memory: Int64
     }
 
-    /// `--page-size` (a power of two of at least 512 B) and `--memory` (a whole number of pages).
+    /// `--page-size` (a power of two from 512 B to 1 GiB, `EngineLimits`) and `--memory` (a whole number of pages).
     static func pages(_ c: MigrateOptions) throws(CommandFailure) -> Pages {
-        let pageBytes = try FlagValue.bytes(c.pageSize, flag: "--page-size", positive: true)
-        let page = Int64(pageBytes)
-        guard Double(page) == pageBytes, page >= 512, page & (page - 1) == 0 else {
-            throw FlagValue.failure("--page-size", expected: "a power of two of at least 512B (e.g. 4KiB, 2MiB, 1GiB)",
-                                    found: FlagValue.quote(c.pageSize))
+        let pageBytes = try FlagValue.bytes(c.pageSize, flag: F.pageSize.flag, positive: true)
+        // The scenario reader's rule (campaign.live_migration.page_size), not a copy of it.
+        guard EngineLimits.isValidPageSize(bytes: pageBytes) else {
+            throw FlagValue.failure(F.pageSize.flag, expected: EngineLimits.pageSizeExpected, found: FlagValue.quote(c.pageSize))
         }
-        let memoryValue = try FlagValue.bytes(c.memory, flag: "--memory", positive: true)
+        let page = Int64(pageBytes)
+        let memoryValue = try FlagValue.bytes(c.memory, flag: F.memory.flag, positive: true)
         guard memoryValue < 9.2e18 else {
-            throw FlagValue.failure("--memory", expected: "a positive byte size (e.g. 16GiB)", found: "\(FlagValue.quote(c.memory)), which is too large")
+            throw FlagValue.failure(F.memory.flag, expected: "a positive byte size (e.g. 16GiB)", found: "\(FlagValue.quote(c.memory)), which is too large")
         }
         let memory = Int64(memoryValue.rounded())
         guard memory >= page, memory % page == 0 else {
-            throw FlagValue.failure("--memory", expected: "a whole number of \(SimTimeText.bytes(pageBytes)) pages (--page-size)",
+            throw FlagValue.failure(F.memory.flag, expected: "a whole number of \(SimTimeText.bytes(pageBytes)) pages (--page-size)",
                                     found: FlagValue.quote(c.memory))
         }
         return Pages(pageBytes: pageBytes, page: page, memory: memory)
@@ -42,10 +44,10 @@ extension MigrateSetup {
             try budget.check(count / 8 + 4_096, for: "the page bitmap of \(MemoryText.bytes(Double(pages.memory))) in \(SimTimeText.bytes(pages.pageBytes)) pages")
         }
         let distribution: WriteDistribution = try FlagValue.choice(
-            c.dirtyDistribution, flag: "--dirty-distribution", [("uniform", .uniform), ("sequential", .distinctUntilFull)])
+            c.dirtyDistribution, flag: F.dirtyDistribution.flag, [("uniform", .uniform), ("sequential", .distinctUntilFull)])
         if model == .trace {
             guard let path = c.dirtyTrace else {
-                throw FlagValue.failure("--dirty-model", expected: "--dirty-trace FILE with 'trace'", found: "'trace' without --dirty-trace")
+                throw FlagValue.failure(F.dirtyModel.flag, expected: "--dirty-trace FILE with 'trace'", found: "'trace' without --dirty-trace")
             }
             for (flag, given) in [("--dirty", c.dirty != nil), ("--hot-fraction", c.hotFraction != nil),
                                   ("--hot-dirty", c.hotDirty != nil), ("--phase", !c.phase.isEmpty)] where given {
@@ -56,13 +58,13 @@ extension MigrateSetup {
             return (GuestWorkload(memoryBytes: pages.memory, pageSizeBytes: pages.page), samples)
         }
         if c.dirtyTrace != nil {
-            throw FlagValue.failure("--dirty-trace", expected: "--dirty-model trace", found: "--dirty-model \(model.rawValue)")
+            throw FlagValue.failure(F.dirtyTrace.flag, expected: "--dirty-model trace", found: "--dirty-model \(model.rawValue)")
         }
         let regions = try Self.regions(c, distribution: distribution)
         var phases: [DirtyPhase] = []
         for text in c.phase {
-            let (t, value) = try FlagValue.timed(text, flag: "--phase", valueNoun: "FACTOR")
-            let factor = try FlagValue.real(value, flag: "--phase", expected: "TIME=FACTOR with a non-negative factor (e.g. 60s=2)")
+            let (t, value) = try FlagValue.timed(text, flag: F.phase.flag, valueNoun: "FACTOR")
+            let factor = try FlagValue.real(value, flag: F.phase.flag, expected: "TIME=FACTOR with a non-negative factor (e.g. 60s=2)")
             phases.append(DirtyPhase(startSeconds: t, rateMultiplier: factor))
         }
         return (GuestWorkload(memoryBytes: pages.memory, pageSizeBytes: pages.page, regions: regions, phases: phases), [])
@@ -71,19 +73,19 @@ extension MigrateSetup {
     /// `--dirty` on the whole guest, or with `--hot-fraction` and `--hot-dirty` (both or
     /// neither) on the cold rest next to a hot region.
     static func regions(_ c: MigrateOptions, distribution: WriteDistribution) throws(CommandFailure) -> [DirtyRegion] {
-        let rate = try c.dirty.map { v throws(CommandFailure) in try FlagValue.dirtyRate(v, flag: "--dirty") } ?? .bytesPerSecond(0)
+        let rate = try c.dirty.map { v throws(CommandFailure) in try FlagValue.dirtyRate(v, flag: F.dirty.flag) } ?? .bytesPerSecond(0)
         switch (c.hotFraction, c.hotDirty) {
         case (nil, nil):
             return [DirtyRegion(fractionOfMemory: 1, writeRate: rate, distribution: distribution)]
         case (let f?, let h?):
-            let hot = try FlagValue.fraction(f, flag: "--hot-fraction", open: true)
-            let hotRate = try FlagValue.dirtyRate(h, flag: "--hot-dirty")
+            let hot = try FlagValue.fraction(f, flag: F.hotFraction.flag, open: true)
+            let hotRate = try FlagValue.dirtyRate(h, flag: F.hotDirty.flag)
             return [DirtyRegion(fractionOfMemory: hot, writeRate: hotRate, distribution: distribution),
                     DirtyRegion(fractionOfMemory: 1 - hot, writeRate: rate, distribution: distribution)]
         case (nil, _?):
-            throw FlagValue.failure("--hot-dirty", expected: "--hot-fraction as well", found: "--hot-dirty alone")
+            throw FlagValue.failure(F.hotDirty.flag, expected: "--hot-fraction as well", found: "--hot-dirty alone")
         case (_?, nil):
-            throw FlagValue.failure("--hot-fraction", expected: "--hot-dirty as well", found: "--hot-fraction alone")
+            throw FlagValue.failure(F.hotFraction.flag, expected: "--hot-dirty as well", found: "--hot-fraction alone")
         }
     }
 }

@@ -3,6 +3,8 @@ import MigrationEngine
 import Scenario
 import Stochastics
 
+private typealias F = MigrateFlags
+
 /// `fleetsim migrate`'s management flags (timeouts, timeout action, downtime ramp, Xen's
 /// limits) applied on top of the preset, each checked against what that layer allows.
 extension MigrateSetup {
@@ -25,27 +27,27 @@ extension MigrateSetup {
 
         switch (c.completionTimeout, c.completionTimeoutPerGib) {
         case (_?, _?):
-            throw FlagValue.failure("--completion-timeout-per-gib", expected: "either it or --completion-timeout",
+            throw FlagValue.failure(F.completionTimeoutPerGib.flag, expected: "either it or --completion-timeout",
                                     found: "both")
         case (let v?, nil):
-            m.completionTimeoutSeconds = try FlagValue.duration(v, flag: "--completion-timeout", positive: true, allowNone: true)
+            m.completionTimeoutSeconds = try FlagValue.duration(v, flag: F.completionTimeout.flag, positive: true, allowNone: true)
             // A timeout before the setup is over aborts before a byte is sent: a typo (1ns for
             // 1s), not a policy.
             if let t = m.completionTimeoutSeconds, t < minimumCompletionTimeoutSeconds {
-                throw FlagValue.failure("--completion-timeout", expected: "a duration of at least 1s or 'none'",
+                throw FlagValue.failure(F.completionTimeout.flag, expected: "a duration of at least 1s or 'none'",
                                         found: "\(FlagValue.quote(v)), which ends the migration before it starts")
             }
         case (nil, let v?):
-            let perGiB = try FlagValue.duration(v, flag: "--completion-timeout-per-gib", positive: true)!
+            let perGiB = try FlagValue.duration(v, flag: F.completionTimeoutPerGib.flag, positive: true)!
             // driver.py: completion_timeout = int(live_migration_completion_timeout * data_gb)
             m.completionTimeoutSeconds = preset == .nova ? Double(Int(perGiB * dataGiB)) : perGiB * dataGiB
         case (nil, nil): break
         }
 
         if let text = c.timeoutAction {
-            let action = try FlagValue.choice(text, flag: "--timeout-action", TimeoutAction.allCases.map { ($0.rawValue, $0) })
+            let action = try FlagValue.choice(text, flag: F.timeoutAction.flag, TimeoutAction.allCases.map { ($0.rawValue, $0) })
             guard m.completionTimeoutSeconds != nil else {
-                throw FlagValue.failure("--timeout-action", expected: "a completion timeout to act on (add --completion-timeout or --completion-timeout-per-gib)",
+                throw FlagValue.failure(F.timeoutAction.flag, expected: "a completion timeout to act on (add --completion-timeout or --completion-timeout-per-gib)",
                                         found: "none under the \(preset.rawValue) preset")
             }
             let allowed: [TimeoutAction]
@@ -57,7 +59,7 @@ extension MigrateSetup {
             case .qemu, .xen, .simgrid: allowed = TimeoutAction.allCases; source = "no management layer: any action"
             }
             guard allowed.contains(action) else {
-                throw FlagValue.failure("--timeout-action",
+                throw FlagValue.failure(F.timeoutAction.flag,
                                         expected: "\(allowed.map(\.rawValue).joined(separator: " or ")) under the \(preset.rawValue) preset (\(source))",
                                         found: FlagValue.quote(text))
             }
@@ -66,7 +68,7 @@ extension MigrateSetup {
         }
 
         if let v = c.progressTimeout {
-            m.progressTimeoutSeconds = try FlagValue.duration(v, flag: "--progress-timeout", positive: true, allowNone: true)
+            m.progressTimeoutSeconds = try FlagValue.duration(v, flag: F.progressTimeout.flag, positive: true, allowNone: true)
         }
     }
 
@@ -76,17 +78,17 @@ extension MigrateSetup {
                               management m: inout ManagementPolicy) throws(CommandFailure) {
         // Nova's downtime ramp (nova/conf/libvirt.py defaults: 10 steps, 75 s/GiB, 500 ms).
         if c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
-            let steps = try c.downtimeSteps.map { v throws(CommandFailure) in try FlagValue.integer(v, flag: "--downtime-steps", in: 0...1000) } ?? 10
-            let delay = try c.downtimeDelay.map { v throws(CommandFailure) in try FlagValue.duration(v, flag: "--downtime-delay")! } ?? 75
+            let steps = try c.downtimeSteps.map { v throws(CommandFailure) in try FlagValue.integer(v, flag: F.downtimeSteps.flag, in: 0...1000) } ?? 10
+            let delay = try c.downtimeDelay.map { v throws(CommandFailure) in try FlagValue.duration(v, flag: F.downtimeDelay.flag)! } ?? 75
             let maxDowntime = try c.maxDowntime.map { v throws(CommandFailure) in
-                try FlagValue.duration(v, flag: "--max-downtime", positive: true, atMost: 2000)!
+                try FlagValue.duration(v, flag: F.maxDowntime.flag, positive: true, atMost: EngineLimits.maxDowntimeLimitSeconds)!
             } ?? 0.5
             guard delay == delay.rounded() else {
-                throw FlagValue.failure("--downtime-delay", expected: "whole seconds per GiB (Nova's option is an integer)", found: FlagValue.quote(c.downtimeDelay!))
+                throw FlagValue.failure(F.downtimeDelay.flag, expected: "whole seconds per GiB (Nova's option is an integer)", found: FlagValue.quote(c.downtimeDelay!))
             }
             let maxMs = maxDowntime * 1000
             guard abs(maxMs - maxMs.rounded()) < 1e-6 else {
-                throw FlagValue.failure("--max-downtime", expected: "whole milliseconds (Nova's option is an integer)", found: FlagValue.quote(c.maxDowntime!))
+                throw FlagValue.failure(F.maxDowntime.flag, expected: "whole milliseconds (Nova's option is an integer)", found: FlagValue.quote(c.maxDowntime!))
             }
             if steps == 0 {
                 m.downtimeSteps = []
@@ -101,14 +103,14 @@ extension MigrateSetup {
             // the limit and replaces a preset's ramp (Nova's). A ramp asked for by its own flags
             // as well is a contradiction.
             if !m.downtimeSteps.isEmpty, c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
-                throw FlagValue.failure("--downtime-limit",
+                throw FlagValue.failure(F.downtimeLimit.flag,
                                         expected: "either a fixed limit or a downtime ramp (--downtime-steps, --downtime-delay, --max-downtime), not both",
                                         found: "\(FlagValue.quote(v)) with a ramp")
             }
             m.downtimeSteps = []
-            // options.c: downtime-limit at most MAX_MIGRATE_DOWNTIME (2000 s). Zero would never
-            // switch over unless nothing is dirty: refused as the scenario files refuse it.
-            p.downtimeLimitSeconds = try FlagValue.duration(v, flag: "--downtime-limit", positive: true, atMost: 2000)!
+            // Above 0 and at most QEMU's maximum, the bound scenario files use too (EngineLimits).
+            p.downtimeLimitSeconds = try FlagValue.duration(v, flag: F.downtimeLimit.flag, positive: true,
+                                                            atMost: EngineLimits.maxDowntimeLimitSeconds)!
         }
     }
 
@@ -116,31 +118,31 @@ extension MigrateSetup {
     static func applyXenLimits(_ c: MigrateOptions, management m: inout ManagementPolicy) throws(CommandFailure) {
         // Xen's limits (xc_domain_save.c) and the switchover rule.
         if let v = c.maxLivePasses {
-            m.maxLivePasses = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: "--max-live-passes", in: 1...1_000_000,
+            m.maxLivePasses = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: F.maxLivePasses.flag, in: 1...1_000_000,
                                                                                expected: "a whole number of at least 1 or 'none'")
         }
         if let v = c.maxSentFactor {
             if FlagValue.isNone(v) { m.maxSentFactor = nil } else {
-                let f = try FlagValue.real(v, flag: "--max-sent-factor", expected: "a positive factor (e.g. 3) or 'none'")
-                guard f > 0 else { throw FlagValue.failure("--max-sent-factor", expected: "a positive factor (e.g. 3) or 'none'", found: FlagValue.quote(v)) }
+                let f = try FlagValue.real(v, flag: F.maxSentFactor.flag, expected: "a positive factor (e.g. 3) or 'none'")
+                guard f > 0 else { throw FlagValue.failure(F.maxSentFactor.flag, expected: "a positive factor (e.g. 3) or 'none'", found: FlagValue.quote(v)) }
                 m.maxSentFactor = f
             }
         }
         if let v = c.minPagesPerPass {
-            m.minPagesPerPass = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: "--min-pages-per-pass", in: 0...Int.max,
+            m.minPagesPerPass = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: F.minPagesPerPass.flag, in: 0...Int.max,
                                                                                  expected: "a whole number of pages or 'none'")
         }
         if let v = c.limitAction {
-            m.limitAction = try FlagValue.choice(v, flag: "--limit-action", [("stop-and-copy", .stopAndCopy), ("abort", .abort)])
+            m.limitAction = try FlagValue.choice(v, flag: F.limitAction.flag, [("stop-and-copy", .stopAndCopy), ("abort", .abort)])
         }
         if let v = c.switchoverRule {
-            m.switchoverRuleEnabled = try FlagValue.choice(v, flag: "--switchover-rule", [("on", true), ("off", false)])
+            m.switchoverRuleEnabled = try FlagValue.choice(v, flag: F.switchoverRule.flag, [("on", true), ("off", false)])
         }
         // Without QEMU's rule only Xen's pass count or pass size ends pre-copy. With neither, the
         // passes shrink towards zero length and the controller spins at one instant (fuzzing
         // found a 2 MiB guest that never returned): refused here, outside the controller.
         if !m.switchoverRuleEnabled && m.maxLivePasses == nil && (m.minPagesPerPass ?? 0) < 1 {
-            throw FlagValue.failure("--switchover-rule",
+            throw FlagValue.failure(F.switchoverRule.flag,
                                     expected: "'off' only with --max-live-passes or --min-pages-per-pass of at least 1 (with neither, nothing ends pre-copy)",
                                     found: "'off' with neither")
         }

@@ -3,6 +3,8 @@ import MigrationEngine
 import Scenario
 import Stochastics
 
+private typealias F = MigrateFlags
+
 /// The flags of `fleetsim migrate` turned into what `MigrationRun` takes: parameters (preset
 /// first, then every override), the guest, the wire, the horizon and external events. All
 /// input errors are found here, before anything runs.
@@ -43,19 +45,19 @@ public struct MigrateSetup {
         // The checks run in the order of the flags' groups, so a command line with several
         // mistakes reports the same first one as before the init was split.
         let budget = try MemoryBudget.parse(c.maxMemory)
-        preset = try FlagValue.choice(c.preset, flag: "--preset", ManagementPreset.allCases.map { ($0.rawValue, $0) })
+        preset = try FlagValue.choice(c.preset, flag: F.preset.flag, ManagementPreset.allCases.map { ($0.rawValue, $0) })
         let pages = try Self.pages(c)
         var p = MigrationParameters(memoryBytes: pages.memory, preset: preset)
         p.pageSizeBytes = pages.page
-        modelKind = try FlagValue.choice(c.dirtyModel, flag: "--dirty-model",
+        modelKind = try FlagValue.choice(c.dirtyModel, flag: F.dirtyModel.flag,
                                          [("analytic", .analytic), ("bitmap", .bitmap), ("trace", .trace)])
         guard let seedValue = UInt64(c.seed.trimmingCharacters(in: .whitespaces)) else {
-            throw FlagValue.failure("--seed", expected: "a whole number from 0 to \(UInt64.max)", found: FlagValue.quote(c.seed))
+            throw FlagValue.failure(F.seed.flag, expected: "a whole number from 0 to \(UInt64.max)", found: FlagValue.quote(c.seed))
         }
         seed = seedValue
         (workload, traceSamples) = try Self.writes(c, pages: pages, model: modelKind, budget: budget)
-        if let z = c.zeroPages { p.zeroPageFraction = try FlagValue.fraction(z, flag: "--zero-pages") }
-        if let d = c.deviceState { p.deviceStateBytes = Int64(try FlagValue.bytes(d, flag: "--device-state").rounded()) }
+        if let z = c.zeroPages { p.zeroPageFraction = try FlagValue.fraction(z, flag: F.zeroPages.flag) }
+        if let d = c.deviceState { p.deviceStateBytes = Int64(try FlagValue.bytes(d, flag: F.deviceState.flag).rounded()) }
         wire = try Self.wire(c, to: &p)
         // Capabilities and costs (MigrateSetup+Capabilities.swift), then the management layer.
         try Self.applyAutoConverge(c, to: &p)

@@ -5,42 +5,36 @@ import Stochastics
 
 /// `campaign:` — which hosts are drained, how many at once, where instances go.
 enum CampaignSection {
-    /// How long a drained host stays down: a fleetsim assumption (firmware or kernel update
-    /// plus checks), not a published figure. Scenarios should state their own.
-    static let defaultMaintenance = Distribution.constant(2 * 3_600)
-
     static func read(_ m: MappingReader) -> CampaignConfig? {
-        let hosts = m.required("hosts", hostSelection)
-        let maxHosts = m.optional("max_hosts_in_maintenance", .count(range: .atLeast(1)), default: 1)
-        let maxOutbound = m.optional("max_outbound_per_host", .count(range: .atLeast(1)), default: 1)
-        let duration = m.distribution("maintenance_duration", .duration, default: defaultMaintenance)
-        let placement = m.optional("placement", .enumeration(PlacementStrategy.self, noun: "placement strategy"),
-                                   default: .leastLoaded)
-        let onNoTarget = m.optional("on_no_target", .enumeration(NoTargetAction.self, noun: "action"), default: .wait)
-        let order = m.optional("order", .oneOf(["list", "by_fault_domain", "by_rack", "rolling"], noun: "order"), default: "list")
-        let rolling = m.optional("rolling_fraction", .quantity(.fraction, range: .between(0.0001, 1)))
-        if rolling != nil && order != "rolling", let node = m.node("rolling_fraction") {
+        typealias K = ScenarioKnobs.Campaign
+        let hosts = m.required(K.hosts)
+        let maxHosts = m.value(K.maxHostsInMaintenance)
+        let maxOutbound = m.value(K.maxOutboundPerHost)
+        let duration = m.distribution(K.maintenanceDuration)
+        let placement = m.value(K.placement)
+        let onNoTarget = m.value(K.onNoTarget)
+        let order = m.value(K.order)
+        let rolling = m.optional(K.rollingFraction)
+        if rolling != nil && order != "rolling", let node = m.node(K.rollingFraction.key) {
             node.report(.invalidValue, expected: "rolling_fraction only with order: rolling", found: "order: \(order)")
         }
-        let move = m.optional("move", .enumeration(MoveKind.self, noun: "move"), default: .reboot)
-        let live = m.mapping("live_migration", required: false) { liveMigration($0) } ?? LiveMigrationConfig(preset: defaultLivePreset)
-        // At most 100: each attempt is a full first pass or a setup delay, so 10^6 attempts of
-        // an instance whose attempts all abort would run for hours and keep 10^6 records each;
-        // no orchestrator retries a live migration more than a handful of times.
-        let liveAttempts = m.optional("live_attempts", .count(range: .between(1, 100)), default: 1)
-        let maxInbound = m.optional("max_inbound_per_host", .count(range: .atLeast(1)))
-        let maxGlobal = m.optional("max_concurrent_migrations", .count(range: .atLeast(1)))
-        let limits = m.mapping("limits", required: false) { concurrencyLimits($0) }
-        let spread = m.optional("spread", .enumeration(FaultDomainSpread.self, noun: "spread"), default: .none)
-        let returnInstances = m.optional("return_instances", .bool, default: false)
-        let noticesAtStart = m.optional("notices_at_campaign_start", .bool, default: true)
+        let move = m.value(K.move)
+        let live = m.mapping(K.liveMigration.key, required: false) { liveMigration($0) }
+            ?? LiveMigrationConfig(preset: ScenarioKnobs.LiveMigration.preset.defaultValue!)
+        let liveAttempts = m.value(K.liveAttempts)
+        let maxInbound = m.optional(K.maxInboundPerHost)
+        let maxGlobal = m.optional(K.maxConcurrentMigrations)
+        let limits = m.mapping(K.limits.key, required: false) { concurrencyLimits($0) }
+        let spread = m.value(K.spread)
+        let returnInstances = m.value(K.returnInstances)
+        let noticesAtStart = m.value(K.noticesAtCampaignStart)
         guard let hosts, let duration else { return nil }
         var c = CampaignConfig(hosts: hosts, maxHostsInMaintenance: maxHosts, maxOutboundPerHost: maxOutbound,
                                maintenanceDuration: duration, placement: placement, onNoTarget: onNoTarget)
         switch order {
         case "by_fault_domain": c.order = .byFaultDomain
         case "by_rack": c.order = .byRack
-        case "rolling": c.order = .rolling(fraction: rolling ?? 0.1)
+        case "rolling": c.order = .rolling(fraction: rolling ?? K.rollingFraction.defaultValue!)
         default: c.order = .list
         }
         c.move = move
@@ -48,7 +42,7 @@ enum CampaignSection {
         c.liveAttempts = liveAttempts
         // Explicit limits, then the one-key shortcuts on top.
         if let limits { c.limits = limits }
-        if m.contains("max_outbound_per_host") { c.limits.outboundPerHost = maxOutbound }
+        if m.contains(K.maxOutboundPerHost.key) { c.limits.outboundPerHost = maxOutbound }
         if let maxInbound { c.limits.inboundPerHost = maxInbound }
         if let maxGlobal { c.limits.global = maxGlobal }
         c.spread = spread
@@ -59,12 +53,12 @@ enum CampaignSection {
 
     /// Whether the campaign states its concurrency limits (else the policy's preset decides).
     static func statesLimits(_ m: MappingReader) -> Bool {
-        m.contains("limits") || m.contains("max_outbound_per_host")
+        m.contains(ScenarioKnobs.Campaign.limits.key) || m.contains(ScenarioKnobs.Campaign.maxOutboundPerHost.key)
     }
 
     /// `campaign.limits:` — a preset of a real orchestrator, then overrides key by key.
     static func concurrencyLimits(_ m: MappingReader) -> ConcurrencyLimits? {
-        let preset = m.optional("preset", .enumeration(ConcurrencyLimits.Preset.self, noun: "preset"), default: .nova)
+        let preset = m.value(ScenarioKnobs.Limits.preset)
         var limits = ConcurrencyLimits.preset(preset)
         for key in ConcurrencyLimits.Key.allCases {
             guard let node = m.node(key.rawValue) else { continue }
@@ -77,32 +71,22 @@ enum CampaignSection {
         return limits
     }
 
-    /// Nova's management (downtime ramp, completion timeout, abort) is the default for fleet
-    /// campaigns: a bare QEMU migration never gives up, which no fleet operator runs.
-    static let defaultLivePreset = ManagementPreset.nova
-
     /// `campaign.live_migration:` — the engine's preset and overrides.
     static func liveMigration(_ m: MappingReader) -> LiveMigrationConfig? {
-        let preset = m.optional("preset", .enumeration(ManagementPreset.self, noun: "preset"), default: defaultLivePreset)
-        var cap: Double?? = nil
-        if let node = m.node("max_bandwidth") {
-            if node.scalarText(expected: "a rate or 'unlimited'") == "unlimited" {
-                cap = .some(nil)
-            } else if let value = node.decode(.quantity(.bytesPerSecond, range: .positive)) {
-                cap = .some(value)
-            }
-        }
-        let downtime = m.optional("downtime_limit", .duration(range: .positive))
-        let autoConverge = m.optional("auto_converge", .bool)
-        let postcopyAfter = m.optional("postcopy_after", .count)
-        let page = ScenarioLimits.pageSize(m)
-        let device = m.optional("device_state", .bytes)
-        let qemuVersion = m.optional("qemu_version", .oneOf(["7.2", "8.2+"], noun: "QEMU version"))
-        let firstPass = m.optional("first_pass_rate", as: .bytesPerSecond, range: .positive)
+        typealias K = ScenarioKnobs.LiveMigration
+        let preset = m.value(K.preset)
+        let cap = m.optional(K.maxBandwidth)
+        let downtime = m.optional(K.downtimeLimit)
+        let autoConverge = m.optional(K.autoConverge)
+        let postcopyAfter = m.optional(K.postcopyAfter)
+        let page = m.optional(K.pageSize)
+        let device = m.optional(K.deviceState)
+        let qemuVersion = m.optional(K.qemuVersion)
+        let firstPass = m.optional(K.firstPassRate)
         var live = LiveMigrationConfig(preset: preset, maxBandwidthBytesPerSecond: cap,
                                        downtimeLimitSeconds: downtime.map(\.seconds), autoConverge: autoConverge,
                                        postcopyAfterPasses: postcopyAfter, pageSizeBytes: page, deviceStateBytes: device)
-        live.qemuVersion = qemuVersion.flatMap(QemuVersion.init(rawValue:))
+        live.qemuVersion = qemuVersion
         live.firstPassBytesPerSecond = firstPass
         return live
     }

@@ -11,28 +11,16 @@ enum ScenarioLimits {
     static let maximumLinkSamplesPerHorizon = 1_000_000.0
 
     static func linkSampleInterval(_ r: MappingReader, horizon: SimTime) -> SimTime? {
-        guard let interval = r.optional("link_sample_interval", .duration(range: .positive)) else { return nil }
+        let knob = ScenarioKnobs.Report.linkSampleInterval
+        guard let interval = r.optional(knob) else { return nil }
         let shortest = horizon.seconds / maximumLinkSamplesPerHorizon
-        if interval.seconds < shortest, let node = r.node("link_sample_interval") {
+        if interval.seconds < shortest, let node = r.node(knob.key) {
             node.report(.outOfRange,
                         expected: "a duration of at least \(SimTimeFormat.human(SimTime(seconds: shortest))) (the horizon / \(Int(maximumLinkSamplesPerHorizon)) samples)",
                         found: NodeCursor.quote(SimTimeFormat.human(interval)))
             return nil
         }
         return interval
-    }
-
-    /// QEMU's target page size is a power of two (4 KiB on x86, 64 KiB on some arm64, 2 MiB
-    /// or 1 GiB huge pages); below 512 B no architecture goes. As `fleetsim migrate` says.
-    static func pageSize(_ m: MappingReader) -> Int64? {
-        guard let page = m.optional("page_size", .bytes(range: .positive)) else { return nil }
-        let whole = page
-        guard whole >= 512, whole <= 1 << 30, whole & (whole - 1) == 0 else {
-            m.node("page_size")?.report(.invalidValue, expected: "a power of two from 512B to 1GiB (e.g. 4KiB, 2MiB)",
-                                        found: NodeCursor.quote(m.node("page_size")?.node.scalar?.string ?? "\(page)"))
-            return nil
-        }
-        return page
     }
 
     /// A group whose anti-affinity groups are larger than its candidate hosts can never be

@@ -72,37 +72,33 @@ public enum ScenarioLoader {
     static func load(reader: ScenarioReader, path: String) -> Result<LoadedScenario, ScenarioError> {
         let fallbackName = FilePath.stem(of: path)
         let value = reader.readRoot { root -> LoadedScenario? in
-            let name = root.optional("name", .string, default: fallbackName)
-            let description = root.optional("description", .string, default: "")
-            // 1 is a fixed default so a scenario without a seed is still reproducible.
-            let seed = root.optional("seed", .count, default: 1)
-            let replications = root.optional("replications", .count(range: .atLeast(1)), default: 1)
-            // What varies between replications (docs/scenario-reference.md, `resample`).
-            let resample = root.optional("resample", .enumeration(ReplicationResample.self, noun: "resample mode"),
-                                         default: .default)
-            // A campaign that has not finished after 90 days is stuck; the report says so.
-            let horizon = root.optional("horizon", .duration(range: .positive), default: .days(90))
-            let rng = root.optional("rng", .enumeration(GeneratorKind.self, noun: "generator"), default: .mt19937)
+            typealias K = ScenarioKnobs.Top
+            let name = root.optional(K.name) ?? fallbackName
+            let description = root.value(K.description)
+            let seed = root.value(K.seed)
+            let replications = root.value(K.replications)
+            let resample = root.value(K.resample)
+            let horizon = root.value(K.horizon)
+            let rng = root.value(K.rng)
             var network = NetworkLayout()
-            let fleet = root.mapping("fleet") { f -> FleetSpec? in
-                network = f.mapping("network", required: false) { FleetSection.network($0) } ?? network
+            let fleet = root.mapping(K.fleet.key) { f -> FleetSpec? in
+                network = f.mapping(ScenarioKnobs.Fleet.network.key, required: false) { FleetSection.network($0) } ?? network
                 return FleetSection.read(f)
             }
             var campaignStatesLimits = false
-            let campaign = root.mapping("campaign") { c -> CampaignConfig? in
+            let campaign = root.mapping(K.campaign.key) { c -> CampaignConfig? in
                 campaignStatesLimits = CampaignSection.statesLimits(c)
                 return CampaignSection.read(c)
             }
-            let failures = root.mapping("failures", required: false) { FailureSection.read($0) } ?? .none
+            let failures = root.mapping(K.failures.key, required: false) { FailureSection.read($0) } ?? .none
             // The failure section's overrides (reboot-migration failure probability, customers
             // who never respond) apply on top of the policy.
-            let policy = root.mapping("policy", required: false) { PolicySection.read($0) }
+            let policy = root.mapping(K.policy.key, required: false) { PolicySection.read($0) }
                 .map { failures.applyingOverrides(to: $0) }
-            let reboot = root.mapping("reboot_migration", required: false) { RebootSection.read($0) } ?? RebootSection.defaults
-            // Ten minutes resolves a drain's traffic on the uplinks without flooding the report.
-            let sample = root.mapping("report", required: false) { r in
+            let reboot = root.mapping(K.rebootMigration.key, required: false) { RebootSection.read($0) } ?? RebootSection.defaults
+            let sample = root.mapping(K.report.key, required: false) { r in
                 ScenarioLimits.linkSampleInterval(r, horizon: horizon)
-            } ?? SimTime.minutes(10)
+            } ?? ScenarioKnobs.Report.linkSampleInterval.defaultValue!
             guard let fleet, var campaign else { return nil }
             ScenarioLimits.antiAffinity(fleet, reader: reader)
             // LXD and Incus evacuate with their own pool (one at a time; Incus one per 16 CPU
