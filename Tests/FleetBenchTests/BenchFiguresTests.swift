@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SimKernel
+@testable import SimKernel
 @testable import FleetBench
 
 /// The benches' logic and figures, with a fake clock: nothing here is timed.
