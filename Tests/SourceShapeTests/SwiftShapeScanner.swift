@@ -125,7 +125,8 @@ struct SwiftShapeScanner {
         var before = offset - 1
         while before >= text.startIndex, isSpace(text[before]) { before -= 1 }
         if before >= text.startIndex {
-            if Array(",(=&|+*:?").contains(Character(UnicodeScalar(text[before]))) { return true }
+            // Not `?`: a line ending in an optional type (`var x: Int?`) is a whole declaration.
+            if Array(",(=&|+*:").contains(Character(UnicodeScalar(text[before]))) { return true }
             if text[before] == UInt8(ascii: ">"), before > text.startIndex, text[before - 1] == UInt8(ascii: "-") { return true }
         }
         var after = offset + 1
@@ -177,8 +178,9 @@ struct SwiftShapeScanner {
         case string(multiline: Bool, hashes: Int)
     }
 
-    /// `source` with every comment and string-literal character replaced by a space (line
-    /// breaks kept, so offsets and line numbers stay those of the file).
+    /// `source` with every comment and every character inside a string literal replaced by a
+    /// space (line breaks kept, so offsets and line numbers stay those of the file; the
+    /// code of an interpolation is kept).
     static func maskCommentsAndStrings(_ source: [UInt8]) -> [UInt8] {
         var masker = Masker(source: source)
         while masker.i < source.count {
@@ -213,9 +215,10 @@ struct SwiftShapeScanner {
             } else if source[i] == hash || source[i] == quote {
                 let n = hashes(at: i)
                 guard i + n < source.count, source[i + n] == quote else { i += max(n, 1); return }
+                // The delimiters stay (they hold no brace), so a line ending in a string does
+                // not look like one ending in `=` or `+`.
                 let multiline = matches("\"\"\"", at: i + n)
-                let end = i + n + (multiline ? 3 : 1)
-                blank(i..<end); i = end
+                i += n + (multiline ? 3 : 1)
                 modes.append(.string(multiline: multiline, hashes: n))
             } else if let parens, source[i] == UInt8(ascii: "(") {
                 modes[modes.count - 1] = .code(interpolationParens: parens + 1); i += 1
@@ -240,8 +243,7 @@ struct SwiftShapeScanner {
                 }
             } else if (multiline && matches("\"\"\"", at: i) && hashes(at: i + 3) >= n)
                         || (!multiline && source[i] == quote && hashes(at: i + 1) >= n) {
-                let end = min(i + (multiline ? 3 : 1) + n, source.count)
-                blank(i..<end); i = end
+                i = min(i + (multiline ? 3 : 1) + n, source.count)
                 modes.removeLast()
             } else {
                 blank(i..<i + 1); i += 1

@@ -63,6 +63,21 @@ import Testing
         #expect(bodies(source) == ["f:11"])
     }
 
+    /// A declaration ending in a string or an optional type is whole: the function after it
+    /// is still found, under its own name.
+    @Test func linesEndingInAStringOrAnOptionalEndTheStatement() {
+        let source = """
+        enum E {
+            case a = "a"
+            static let header = "x,y"
+            var name: String?
+            func f() {
+            }
+        }
+        """
+        #expect(bodies(source) == ["f:2"])
+    }
+
     @Test func fileLinesCountLikeWc() {
         #expect(SwiftShapeScanner.lineCount(of: "a\nb\n") == 2)
     }
