@@ -1,5 +1,4 @@
 import FleetModel
-import HeapModule
 import Stochastics
 
 /// A fleet description that cannot be built; `keyPath` points into the scenario.
@@ -18,21 +17,22 @@ public struct FleetBuildError: Error, Equatable, CustomStringConvertible {
 /// happens to a fleet, not the fleet.
 public enum FleetBuilder {
     public static func build(_ spec: FleetSpec, seed: UInt64, generator: GeneratorKind = .mt19937) throws(FleetBuildError) -> Fleet {
-        var hosts: [Host] = []
-        var hostGroupOf: [String] = []
-        var names = Set<String>()
-
-        func addHost(name: String, family: String, ocpus: Double, memory: Int64, nic: Double,
-                     location: Location, group: String, keyPath: String) throws(FleetBuildError) {
-            guard names.insert(name).inserted else {
-                throw FleetBuildError(keyPath: keyPath, message: "duplicate host name '\(name)'")
-            }
-            hosts.append(Host(id: HostID(hosts.count), name: name, shapeFamily: family,
-                              capacity: Resources(ocpus: ocpus, memoryBytes: memory),
-                              nicBytesPerSecond: nic, location: location))
-            hostGroupOf.append(group)
+        // Host and instance IDs follow this order: generated hosts, listed hosts, listed
+        // instances, generated instances.
+        var draft = FleetDraft()
+        try addHostGroups(of: spec, to: &draft)
+        try addListedHosts(of: spec, to: &draft)
+        try addListedInstances(of: spec, to: &draft)
+        for (g, group) in spec.instanceGroups.enumerated() {
+            try addInstanceGroup(group, keyPath: "fleet.instance_groups[\(g)]", of: spec,
+                                 seed: seed, generator: generator, to: &draft)
         }
+        return draft.fleet
+    }
 
+    /// Every generated host: `<group>-0007` on rack `<group>-rack-01`, racks filled in
+    /// order and dealt round-robin over the group's fault domains.
+    static func addHostGroups(of spec: FleetSpec, to draft: inout FleetDraft) throws(FleetBuildError) {
         for (g, group) in spec.hostGroups.enumerated() {
             let width = max(4, String(group.count - 1).count)
             let racks = (group.count + group.hostsPerRack - 1) / group.hostsPerRack
@@ -42,100 +42,95 @@ public enum FleetBuilder {
                 let fd = group.faultDomains[rack % group.faultDomains.count]
                 let location = Location(region: spec.region, availabilityDomain: group.availabilityDomain,
                                         faultDomain: fd, rack: "\(group.name)-rack-\(pad(rack, rackWidth))")
-                try addHost(name: "\(group.name)-\(pad(i, width))", family: group.shapeFamily, ocpus: group.ocpus,
-                            memory: group.memoryBytes, nic: group.nicBytesPerSecond, location: location,
-                            group: group.name, keyPath: "fleet.host_groups[\(g)]")
+                try draft.addHost(name: "\(group.name)-\(pad(i, width))", family: group.shapeFamily, ocpus: group.ocpus,
+                                  memory: group.memoryBytes, nic: group.nicBytesPerSecond, location: location,
+                                  group: group.name, keyPath: "fleet.host_groups[\(g)]")
             }
         }
+    }
+
+    /// The hosts the scenario lists one by one; they belong to no host group.
+    static func addListedHosts(of spec: FleetSpec, to draft: inout FleetDraft) throws(FleetBuildError) {
         for (i, h) in spec.hosts.enumerated() {
             let location = Location(region: spec.region, availabilityDomain: h.availabilityDomain,
                                     faultDomain: h.faultDomain, rack: h.rack)
-            try addHost(name: h.name, family: h.shapeFamily, ocpus: h.ocpus, memory: h.memoryBytes,
-                        nic: h.nicBytesPerSecond, location: location, group: "", keyPath: "fleet.hosts[\(i)].name")
+            try draft.addHost(name: h.name, family: h.shapeFamily, ocpus: h.ocpus, memory: h.memoryBytes,
+                              nic: h.nicBytesPerSecond, location: location, group: "", keyPath: "fleet.hosts[\(i)].name")
         }
+    }
 
-        var committed = Array(repeating: Resources.zero, count: hosts.count)
-        var instances: [Instance] = []
-        var groupNames: [String] = []
-        var groupIndex: [String: Int32] = [:]
-        /// Hosts holding a member of each anti-affinity group.
-        var groupHosts: [Int32: Set<Int>] = [:]
-        func groupOf(_ name: String?) -> Int32? {
-            guard let name else { return nil }
-            if let g = groupIndex[name] { return g }
-            let g = Int32(groupNames.count)
-            groupNames.append(name)
-            groupIndex[name] = g
-            return g
-        }
-        var instanceNames = Set<String>()
-        let hostByName = Dictionary(uniqueKeysWithValues: hosts.map { ($0.name, $0.id) })
-
-        for (i, spec) in spec.instances.enumerated() {
+    /// The instances the scenario lists one by one, on the host it names: checked for room
+    /// and anti-affinity, never moved.
+    static func addListedInstances(of spec: FleetSpec, to draft: inout FleetDraft) throws(FleetBuildError) {
+        let hostByName = Dictionary(uniqueKeysWithValues: draft.hosts.map { ($0.name, $0.id) })
+        for (i, listed) in spec.instances.enumerated() {
             let keyPath = "fleet.instances[\(i)]"
-            guard instanceNames.insert(spec.name).inserted else {
-                throw FleetBuildError(keyPath: keyPath + ".name", message: "duplicate instance name '\(spec.name)'")
+            try draft.claimInstanceName(listed.name, keyPath: keyPath + ".name")
+            guard let host = hostByName[listed.host] else {
+                throw FleetBuildError(keyPath: keyPath + ".host", message: "no host named '\(listed.host)'")
             }
-            guard let host = hostByName[spec.host] else {
-                throw FleetBuildError(keyPath: keyPath + ".host", message: "no host named '\(spec.host)'")
-            }
-            let demand = Resources(ocpus: spec.ocpus, memoryBytes: spec.memoryBytes)
-            guard (committed[host.int] + demand).fits(in: hosts[host.int].capacity) else {
+            let demand = Resources(ocpus: listed.ocpus, memoryBytes: listed.memoryBytes)
+            guard draft.fits(demand, on: host.int) else {
                 throw FleetBuildError(keyPath: keyPath + ".host",
-                                      message: "'\(spec.name)' (\(demand)) does not fit on '\(spec.host)' (\(hosts[host.int].capacity), \(committed[host.int]) already placed)")
+                                      message: "'\(listed.name)' (\(demand)) does not fit on '\(listed.host)' (\(draft.hosts[host.int].capacity), \(draft.committed[host.int]) already placed)")
             }
-            let aa = groupOf(spec.antiAffinityGroup)
-            if let aa, groupHosts[aa, default: []].contains(host.int) {
+            let aa = draft.antiAffinityGroup(named: listed.antiAffinityGroup)
+            if let aa, draft.hostsHoldingMembers(of: aa).contains(host.int) {
                 throw FleetBuildError(keyPath: keyPath + ".host",
-                                      message: "'\(spec.name)' shares host '\(spec.host)' with another member of anti-affinity group '\(spec.antiAffinityGroup!)'")
+                                      message: "'\(listed.name)' shares host '\(listed.host)' with another member of anti-affinity group '\(listed.antiAffinityGroup!)'")
             }
-            if let aa { groupHosts[aa, default: []].insert(host.int) }
-            committed[host.int] += demand
-            instances.append(Instance(id: InstanceID(instances.count), name: spec.name, shape: spec.shape,
-                                      demand: demand, initialHost: host, attributes: spec.attributes,
-                                      guest: spec.guest, antiAffinityGroup: aa))
+            draft.commit(demand, on: host.int)
+            draft.addInstance(name: listed.name, shape: listed.shape, demand: demand, host: host.int,
+                              attributes: listed.attributes, guest: listed.guest, antiAffinityGroup: aa)
         }
+    }
 
-        for (g, group) in spec.instanceGroups.enumerated() {
-            let keyPath = "fleet.instance_groups[\(g)]"
-            for hostGroup in group.hostGroups where !spec.hostGroups.contains(where: { $0.name == hostGroup }) {
-                throw FleetBuildError(keyPath: keyPath + ".host_groups", message: "no host group named '\(hostGroup)'")
+    /// One generated instance group: `<group>-0007`, shape and guest drawn from the
+    /// instance's own streams, placed by the group's strategy on the hosts of its family
+    /// (and host groups), away from the other members of its anti-affinity group.
+    static func addInstanceGroup(_ group: InstanceGroupSpec, keyPath: String, of spec: FleetSpec, seed: UInt64,
+                                 generator: GeneratorKind, to draft: inout FleetDraft) throws(FleetBuildError) {
+        let candidates = try candidateHosts(for: group, keyPath: keyPath, of: spec, in: draft)
+        var placer = InitialPlacer(strategy: group.placement, candidates: candidates, hosts: draft.hosts, committed: draft.committed)
+        let width = max(4, String(max(group.count - 1, 0)).count)
+        for i in 0..<group.count {
+            let name = "\(group.name)-\(pad(i, width))"
+            try draft.claimInstanceName(name, keyPath: keyPath + ".name")
+            let stream = RandomStream(scenarioSeed: seed, entity: name, purpose: "shape", kind: generator)
+            let demand = Resources(ocpus: roundOcpus(group.ocpus.sample(stream)),
+                                   memoryBytes: roundMemory(group.memoryBytes.sample(stream)))
+            // A separate stream, so adding a guest model never changes the shapes drawn.
+            let guest = drawGuest(group.guest, instance: name, seed: seed, generator: generator)
+            let aa = group.antiAffinityGroupSize > 1
+                ? draft.antiAffinityGroup(named: "\(group.name)-aa-\(pad(i / group.antiAffinityGroupSize, width))") : nil
+            let avoid = aa.map { draft.hostsHoldingMembers(of: $0) } ?? []
+            guard let host = placer.place(demand, avoiding: avoid) else {
+                throw FleetBuildError(keyPath: keyPath + ".count",
+                                      message: "only \(i) of \(group.count) instances fit on the \(candidates.count) hosts of family '\(group.hostFamily)'; instance \(name) (\(demand)) has no room")
             }
-            let candidates = hosts.indices.filter { h in
-                hosts[h].shapeFamily == group.hostFamily
-                    && (group.hostGroups.isEmpty || group.hostGroups.contains(hostGroupOf[h]))
-            }
-            if candidates.isEmpty && group.count > 0 {
-                throw FleetBuildError(keyPath: keyPath + ".host_family",
-                                      message: "no host of shape family '\(group.hostFamily)' to place instances on")
-            }
-            var placer = InitialPlacer(strategy: group.placement, candidates: candidates, hosts: hosts, committed: committed)
-            let width = max(4, String(max(group.count - 1, 0)).count)
-            for i in 0..<group.count {
-                let name = "\(group.name)-\(pad(i, width))"
-                guard instanceNames.insert(name).inserted else {
-                    throw FleetBuildError(keyPath: keyPath + ".name", message: "duplicate instance name '\(name)'")
-                }
-                let stream = RandomStream(scenarioSeed: seed, entity: name, purpose: "shape", kind: generator)
-                let demand = Resources(ocpus: roundOcpus(group.ocpus.sample(stream)),
-                                       memoryBytes: roundMemory(group.memoryBytes.sample(stream)))
-                // A separate stream, so adding a guest model never changes the shapes drawn.
-                let guest = drawGuest(group.guest, instance: name, seed: seed, generator: generator)
-                let aa = group.antiAffinityGroupSize > 1
-                    ? groupOf("\(group.name)-aa-\(pad(i / group.antiAffinityGroupSize, width))") : nil
-                let avoid = aa.flatMap { groupHosts[$0] } ?? []
-                guard let host = placer.place(demand, avoiding: avoid) else {
-                    throw FleetBuildError(keyPath: keyPath + ".count",
-                                          message: "only \(i) of \(group.count) instances fit on the \(candidates.count) hosts of family '\(group.hostFamily)'; instance \(name) (\(demand)) has no room")
-                }
-                if let aa { groupHosts[aa, default: []].insert(host) }
-                instances.append(Instance(id: InstanceID(instances.count), name: name, shape: group.shape,
-                                          demand: demand, initialHost: HostID(host), attributes: group.attributes,
-                                          guest: guest, antiAffinityGroup: aa))
-            }
-            committed = placer.committed
+            draft.addInstance(name: name, shape: group.shape, demand: demand, host: host,
+                              attributes: group.attributes, guest: guest, antiAffinityGroup: aa)
         }
-        return Fleet(hosts: hosts, instances: instances, antiAffinityGroups: groupNames)
+        draft.committed = placer.committed
+    }
+
+    /// The hosts a generated group may start on: its shape family, within its host groups
+    /// if it names any. An unknown host group, or no host at all for a non-empty group, is
+    /// an error.
+    static func candidateHosts(for group: InstanceGroupSpec, keyPath: String, of spec: FleetSpec,
+                               in draft: FleetDraft) throws(FleetBuildError) -> [Int] {
+        for hostGroup in group.hostGroups where !spec.hostGroups.contains(where: { $0.name == hostGroup }) {
+            throw FleetBuildError(keyPath: keyPath + ".host_groups", message: "no host group named '\(hostGroup)'")
+        }
+        let candidates = draft.hosts.indices.filter { h in
+            draft.hosts[h].shapeFamily == group.hostFamily
+                && (group.hostGroups.isEmpty || group.hostGroups.contains(draft.hostGroupOf[h]))
+        }
+        if candidates.isEmpty && group.count > 0 {
+            throw FleetBuildError(keyPath: keyPath + ".host_family",
+                                  message: "no host of shape family '\(group.hostFamily)' to place instances on")
+        }
+        return candidates
     }
 
     /// One generated guest's workload, from its own stream (scenario or replication seed,
@@ -176,70 +171,5 @@ public enum FleetBuilder {
     static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-}
-
-/// Initial placement of a generated group, O(log hosts) per instance for `spread`.
-struct InitialPlacer {
-    struct Entry: Comparable {
-        let freeMemory: Int64
-        let host: Int
-        // Max-heap on free memory; ties to the lowest host index.
-        static func < (a: Entry, b: Entry) -> Bool {
-            a.freeMemory != b.freeMemory ? a.freeMemory < b.freeMemory : a.host > b.host
-        }
-    }
-
-    let strategy: InitialPlacement
-    let candidates: [Int]
-    let hosts: [Host]
-    var committed: [Resources]
-    var heap = Heap<Entry>()
-    var cursor = 0
-
-    init(strategy: InitialPlacement, candidates: [Int], hosts: [Host], committed: [Resources]) {
-        self.strategy = strategy
-        self.candidates = candidates
-        self.hosts = hosts
-        self.committed = committed
-        if strategy == .spread {
-            heap = Heap(candidates.map { Entry(freeMemory: hosts[$0].capacity.memoryBytes - committed[$0].memoryBytes, host: $0) })
-        }
-    }
-
-    mutating func fits(_ demand: Resources, _ h: Int) -> Bool {
-        (committed[h] + demand).fits(in: hosts[h].capacity)
-    }
-
-    /// A host for `demand` that is not in `avoiding` (hosts of the instance's anti-affinity
-    /// group).
-    mutating func place(_ demand: Resources, avoiding: Set<Int> = []) -> Int? {
-        switch strategy {
-        case .pack:
-            // Next fit: hosts fill in order and the cursor never moves back, so placing
-            // n instances is O(n + hosts); a small instance does not back-fill an earlier host.
-            // An anti-affinity conflict skips ahead without moving the cursor.
-            while cursor < candidates.count && !fits(demand, candidates[cursor]) { cursor += 1 }
-            var k = cursor
-            while k < candidates.count {
-                let h = candidates[k]
-                if fits(demand, h) && !avoiding.contains(h) { committed[h] += demand; return h }
-                k += 1
-            }
-            return nil
-        case .spread:
-            var skipped: [Entry] = []
-            defer { for e in skipped { heap.insert(e) } }
-            while let top = heap.popMax() {
-                if fits(demand, top.host) && !avoiding.contains(top.host) {
-                    committed[top.host] += demand
-                    heap.insert(Entry(freeMemory: hosts[top.host].capacity.memoryBytes - committed[top.host].memoryBytes,
-                                      host: top.host))
-                    return top.host
-                }
-                skipped.append(top)
-            }
-            return nil
-        }
     }
 }

@@ -67,75 +67,23 @@ public final class InvariantChecker: FactObserver {
     public func observe(_ fact: Fact) {
         switch fact {
         case .reserved(let i, let target, let t):
-            at(t)
-            if reservation[i.int] != nil { fail("\(name(i)) reserved twice at \(t)") }
-            if target == hostOf[i.int] { fail("\(name(i)) reserved on its own host at \(t)") }
-            reservation[i.int] = target
-            committed[target.int] += fleet[i].demand
-            if !committed[target.int].fits(in: fleet[target].capacity) {
-                fail("\(fleet[target].name) above capacity at \(t): \(committed[target.int]) > \(fleet[target].capacity)")
-            }
+            at(t); reserve(i, on: target, at: t)
         case .reservationCancelled(let i, let target, let t):
-            at(t)
-            if reservation[i.int] != target { fail("\(name(i)) cancelled a reservation on \(fleet[target].name) it does not hold at \(t)") }
-            committed[target.int] -= fleet[i].demand
-            reservation[i.int] = nil
+            at(t); cancelReservation(i, on: target, at: t)
         case .moved(let i, let from, let to, let t):
-            at(t)
-            if hostOf[i.int] != from { fail("\(name(i)) moved from \(fleet[from].name) but was on \(fleet[hostOf[i.int]].name) at \(t)") }
-            if reservation[i.int] != to { fail("\(name(i)) moved to \(fleet[to].name) without a reservation there at \(t)") }
-            committed[from.int] -= fleet[i].demand
-            hostOf[i.int] = to
-            reservation[i.int] = nil
+            at(t); move(i, from: from, to: to, at: t)
         case .attemptStarted(let i, _, _, let source, let target, let t):
-            at(t)
-            // Stopping in place (and an attempt that fails before choosing a target) names the
-            // source as target and reserves nothing.
-            if target != source && reservation[i.int] != target {
-                fail("\(name(i)) started an attempt to \(fleet[target].name) without a reservation there")
-            }
-            if source != hostOf[i.int] { fail("\(name(i)) started an attempt from \(fleet[source].name) but is on \(fleet[hostOf[i.int]].name)") }
-            attemptStart[i.int] = t
-            stoppedInAttempt[i.int] = .zero
+            at(t); startAttempt(i, from: source, to: target, at: t)
         case .instanceStopped(let i, _, let t):
-            at(t)
-            if stoppedSince[i.int] != nil { fail("\(name(i)) stopped twice at \(t): a second of downtime with two causes") }
-            stoppedSince[i.int] = t
+            at(t); stop(i, at: t)
         case .instanceResumed(let i, let t):
-            at(t)
-            if let since = stoppedSince[i.int] {
-                if let start = attemptStart[i.int] { stoppedInAttempt[i.int] += t - max(since, start) }
-            } else {
-                fail("\(name(i)) resumed without having stopped at \(t)")
-            }
-            stoppedSince[i.int] = nil
+            at(t); resume(i, at: t)
         case .attemptEnded(let i, _, _, _, _, let downtime, let parts, _, let t):
-            at(t)
-            let stopped = stoppedDuringAttempt(i, until: t)
-            if stopped != downtime {
-                fail("\(name(i)) reported downtime \(downtime) for an attempt, but was stopped for \(stopped) during it")
-            } else if parts.total != downtime {
-                fail("\(name(i)) reported downtime \(downtime) for an attempt, but its parts sum to \(parts.total)")
-            }
-            attemptStart[i.int] = nil
-            stoppedInAttempt[i.int] = .zero
+            at(t); endAttempt(i, downtime: downtime, parts: parts, at: t)
         case .flowEnded(let i, let path, let networkBytes, let engineBytes, let t):
-            at(t)
-            if engineBytes > networkBytes * (1 + 1e-9) + 1 {
-                fail("\(name(i)) sent \(engineBytes) bytes, more than the \(networkBytes) its flow carried")
-            }
-            for link in path {
-                while linkBytes.count <= link.index { linkBytes.append(0) }
-                linkBytes[link.index] += networkBytes
-            }
+            at(t); endFlow(i, path: path, networkBytes: networkBytes, engineBytes: engineBytes)
         case .networkTotals(let links, let t):
-            at(t)
-            for total in links {
-                let expected = total.link.index < linkBytes.count ? linkBytes[total.link.index] : 0
-                if abs(total.bytesCarried - expected) > 1e-9 * max(expected, 1) + 1 {
-                    fail("link \(total.name) carried \(total.bytesCarried) bytes, its flows sent \(expected)")
-                }
-            }
+            at(t); checkLinkTotals(links)
         case .instanceResolved(let i, let state, _, _, let t):
             at(t)
             resolutions[i.int] += 1
@@ -146,6 +94,91 @@ public final class InvariantChecker: FactObserver {
              .identifiersChanged(_, _, let t), .hostFailed(_, _, let t), .hostRepaired(_, let t),
              .linkCapacityChanged(_, _, let t):
             at(t)
+        }
+    }
+
+    // MARK: - Placement books: one host per instance, capacity with reservations
+
+    private func reserve(_ i: InstanceID, on target: HostID, at t: SimTime) {
+        if reservation[i.int] != nil { fail("\(name(i)) reserved twice at \(t)") }
+        if target == hostOf[i.int] { fail("\(name(i)) reserved on its own host at \(t)") }
+        reservation[i.int] = target
+        committed[target.int] += fleet[i].demand
+        if !committed[target.int].fits(in: fleet[target].capacity) {
+            fail("\(fleet[target].name) above capacity at \(t): \(committed[target.int]) > \(fleet[target].capacity)")
+        }
+    }
+
+    private func cancelReservation(_ i: InstanceID, on target: HostID, at t: SimTime) {
+        if reservation[i.int] != target { fail("\(name(i)) cancelled a reservation on \(fleet[target].name) it does not hold at \(t)") }
+        committed[target.int] -= fleet[i].demand
+        reservation[i.int] = nil
+    }
+
+    private func move(_ i: InstanceID, from: HostID, to: HostID, at t: SimTime) {
+        if hostOf[i.int] != from { fail("\(name(i)) moved from \(fleet[from].name) but was on \(fleet[hostOf[i.int]].name) at \(t)") }
+        if reservation[i.int] != to { fail("\(name(i)) moved to \(fleet[to].name) without a reservation there at \(t)") }
+        committed[from.int] -= fleet[i].demand
+        hostOf[i.int] = to
+        reservation[i.int] = nil
+    }
+
+    private func startAttempt(_ i: InstanceID, from source: HostID, to target: HostID, at t: SimTime) {
+        // Stopping in place (and an attempt that fails before choosing a target) names the
+        // source as target and reserves nothing.
+        if target != source && reservation[i.int] != target {
+            fail("\(name(i)) started an attempt to \(fleet[target].name) without a reservation there")
+        }
+        if source != hostOf[i.int] { fail("\(name(i)) started an attempt from \(fleet[source].name) but is on \(fleet[hostOf[i.int]].name)") }
+        attemptStart[i.int] = t
+        stoppedInAttempt[i.int] = .zero
+    }
+
+    // MARK: - Downtime: one cause per second, attempts report what they stopped
+
+    private func stop(_ i: InstanceID, at t: SimTime) {
+        if stoppedSince[i.int] != nil { fail("\(name(i)) stopped twice at \(t): a second of downtime with two causes") }
+        stoppedSince[i.int] = t
+    }
+
+    private func resume(_ i: InstanceID, at t: SimTime) {
+        if let since = stoppedSince[i.int] {
+            if let start = attemptStart[i.int] { stoppedInAttempt[i.int] += t - max(since, start) }
+        } else {
+            fail("\(name(i)) resumed without having stopped at \(t)")
+        }
+        stoppedSince[i.int] = nil
+    }
+
+    private func endAttempt(_ i: InstanceID, downtime: SimTime, parts: DowntimeBreakdown, at t: SimTime) {
+        let stopped = stoppedDuringAttempt(i, until: t)
+        if stopped != downtime {
+            fail("\(name(i)) reported downtime \(downtime) for an attempt, but was stopped for \(stopped) during it")
+        } else if parts.total != downtime {
+            fail("\(name(i)) reported downtime \(downtime) for an attempt, but its parts sum to \(parts.total)")
+        }
+        attemptStart[i.int] = nil
+        stoppedInAttempt[i.int] = .zero
+    }
+
+    // MARK: - Network: bytes conserved per link
+
+    private func endFlow(_ i: InstanceID, path: [LinkID], networkBytes: Double, engineBytes: Double) {
+        if engineBytes > networkBytes * (1 + 1e-9) + 1 {
+            fail("\(name(i)) sent \(engineBytes) bytes, more than the \(networkBytes) its flow carried")
+        }
+        for link in path {
+            while linkBytes.count <= link.index { linkBytes.append(0) }
+            linkBytes[link.index] += networkBytes
+        }
+    }
+
+    private func checkLinkTotals(_ links: [LinkTotal]) {
+        for total in links {
+            let expected = total.link.index < linkBytes.count ? linkBytes[total.link.index] : 0
+            if abs(total.bytesCarried - expected) > 1e-9 * max(expected, 1) + 1 {
+                fail("link \(total.name) carried \(total.bytesCarried) bytes, its flows sent \(expected)")
+            }
         }
     }
 

@@ -74,82 +74,52 @@ public struct ReplicationMetrics: Sendable {
     public init(result: RunResult, recorder: RunRecorder) {
         replication = result.replication
         seed = result.seed
+        endTimeSeconds = result.endTime.seconds
+        eventsProcessed = result.eventsProcessed
+        instances = recorder.fleet.instances.count
+
         let start = recorder.campaignStart ?? .zero
         campaignCompleted = recorder.campaignEnd != nil
         campaignMakespanSeconds = recorder.campaignEnd.map { ($0 - start).seconds }
-        let drainEnds = recorder.hosts.compactMap(\.drainEnd)
-        let drainStarts = recorder.hosts.compactMap(\.drainStart)
-        drainMakespanSeconds = (drainEnds.count == drainStarts.count && !drainEnds.isEmpty)
-            ? (drainEnds.max()! - start).seconds : nil
-        endTimeSeconds = result.endTime.seconds
-        instances = recorder.fleet.instances.count
-        var counts = Dictionary(uniqueKeysWithValues: FinalState.allCases.map { ($0, 0) })
-        var bystanders = counts
-        for (k, state) in recorder.finalState.enumerated() {
-            guard let state else { continue }
-            if recorder.inCampaign[k] { counts[state, default: 0] += 1 } else { bystanders[state, default: 0] += 1 }
-        }
-        finalStateCounts = FinalState.allCases.map { ($0, counts[$0] ?? 0) }
-        bystanderStateCounts = FinalState.allCases.map { ($0, bystanders[$0] ?? 0) }
+        drainMakespanSeconds = Self.drainMakespanSeconds(recorder, campaignStart: start)
+        hostsDrained = recorder.hosts.filter { $0.drainEnd != nil }.count
+        hostFailures = recorder.hostFailures.count
+
         instancesInCampaign = recorder.inCampaign.filter { $0 }.count
+        finalStateCounts = Self.finalStateCounts(recorder, inCampaign: true)
+        bystanderStateCounts = Self.finalStateCounts(recorder, inCampaign: false)
+        finalReasons = Self.finalReasons(recorder)
+        lostInstances = recorder.fleet.instances.filter { recorder.finalState[$0.id.int] == .lost }.map(\.name)
+        dataLostInstances = recorder.dataLost.filter { $0 }.count
+        identifiersChangedInstances = recorder.identifiersChanged.filter { !$0.isEmpty }.count
+        planReasons = Self.counted(recorder.planReason.filter { !$0.isEmpty })
+        incompatibilities = Self.counted(recorder.incompatibilities.flatMap { $0 })
+        noticeToResolutionSeconds = Self.noticeToResolutionSeconds(recorder)
+
         attempts = recorder.attempts.count
         attemptsCompleted = recorder.attempts.filter { $0.outcome == .completed }.count
-        let perInstance = recorder.downtimeSecondsPerInstance()
-        let moved = recorder.fleet.instances.indices.filter { recorder.finalState[$0] == .moved }
-        downtimeSeconds = moved.map { perInstance[$0] }
-        unplannedDowntimePerMovedSeconds = moved.map { recorder.unplannedDowntime[$0].seconds }
-        plannedDowntimePerMovedSeconds = moved.map { (recorder.downtime[$0] - recorder.unplannedDowntime[$0]).seconds }
+        attemptsByAction = Self.attemptsByAction(recorder.attempts)
+        abortReasons = Self.counted(recorder.attempts.filter { $0.outcome == .aborted }.map(\.reason))
         queueingDelaySeconds = recorder.attempts.map { $0.queueingDelay.seconds }
         waitedForCapacitySeconds = recorder.waitedForCapacity.filter { $0 > .zero }.map(\.seconds)
-        hostsDrained = recorder.hosts.filter { $0.drainEnd != nil }.count
-        eventsProcessed = result.eventsProcessed
-        attemptsByAction = MoveAction.allCases.map { action in
-            let a = recorder.attempts.filter { $0.action == action }
-            return (action, a.count, a.filter { $0.outcome == .completed }.count, a.filter { $0.outcome == .aborted }.count)
-        }
-        var reasons: [String: Int] = [:]
-        for a in recorder.attempts where a.outcome == .aborted { reasons[a.reason, default: 0] += 1 }
-        abortReasons = reasons.keys.sorted().map { ($0, reasons[$0]!) }
-        var lastCompleted = Array(repeating: MoveAction?.none, count: recorder.fleet.instances.count)
-        var hadLiveFailure = Array(repeating: false, count: recorder.fleet.instances.count)
-        for a in recorder.attempts {
-            if a.outcome == .completed { lastCompleted[a.instance.int] = a.action }
-            if a.outcome == .aborted && a.action == .live { hadLiveFailure[a.instance.int] = true }
-        }
-        movedBy = MoveAction.allCases.map { action in
-            (action, recorder.fleet.instances.indices.filter {
-                recorder.finalState[$0] == .moved && lastCompleted[$0] == action
-            }.count)
-        }
-        fellBackToReboot = recorder.fleet.instances.indices.filter {
-            hadLiveFailure[$0] && lastCompleted[$0] == .reboot && recorder.finalState[$0] == .moved
-        }.count
+        let history = MoveHistory(recorder)
+        movedBy = MoveAction.allCases.map { ($0, history.movedCount(lastBy: $0)) }
+        fellBackToReboot = history.fellBackToRebootCount
+
         bytesOnWire = recorder.attempts.reduce(0) { $0 + $1.bytes }
         liveMigrationBytes = recorder.attempts.reduce(0) { $0 + ($1.action == .live ? $1.bytes : 0) }
         coldCopyBytes = recorder.attempts.reduce(0) { $0 + ($1.action == .cold ? $1.bytes : 0) }
         peakUplinkUtilisation = LinkUtilisation.series(recorder).map(\.utilisation).max()
-        planReasons = Self.counted(recorder.planReason.filter { !$0.isEmpty })
-        incompatibilities = Self.counted(recorder.incompatibilities.flatMap { $0 })
-        var finals: [String: (FinalState, String, Int)] = [:]
-        for (k, state) in recorder.finalState.enumerated() {
-            guard let state, recorder.inCampaign[k] else { continue }
-            let key = state.rawValue + "\u{1F}" + recorder.finalReason[k]
-            finals[key, default: (state, recorder.finalReason[k], 0)].2 += 1
-        }
-        finalReasons = finals.keys.sorted().map { finals[$0]! }.map { ($0.0, $0.1, $0.2) }
-        noticeToResolutionSeconds = recorder.fleet.instances.indices.compactMap { k in
-            guard let notice = recorder.noticeAt[k], let end = recorder.lastMoveEnd[k], end >= notice,
-                  recorder.finalState[k] == .moved else { return nil }
-            return (end - notice).seconds
-        }
-        dataLostInstances = recorder.dataLost.filter { $0 }.count
+
+        let moved = recorder.fleet.instances.indices.filter { recorder.finalState[$0] == .moved }
+        let perInstance = recorder.downtimeSecondsPerInstance()
+        downtimeSeconds = moved.map { perInstance[$0] }
+        unplannedDowntimePerMovedSeconds = moved.map { recorder.unplannedDowntime[$0].seconds }
+        plannedDowntimePerMovedSeconds = moved.map { (recorder.downtime[$0] - recorder.unplannedDowntime[$0]).seconds }
         downtimeByCauseSeconds = zip(DowntimeCause.allCases, recorder.downtimeByCause).map { ($0, $1.seconds) }
         plannedDowntimeSeconds = downtimeByCauseSeconds.filter { $0.cause.isPlanned }.reduce(0) { $0 + $1.seconds }
         unplannedDowntimeSeconds = downtimeByCauseSeconds.filter { !$0.cause.isPlanned }.reduce(0) { $0 + $1.seconds }
         unplannedDowntimePerInstanceSeconds = recorder.unplannedDowntime.filter { $0 > .zero }.map(\.seconds)
-        lostInstances = recorder.fleet.instances.filter { recorder.finalState[$0.id.int] == .lost }.map(\.name)
-        hostFailures = recorder.hostFailures.count
-        identifiersChangedInstances = recorder.identifiersChanged.filter { !$0.isEmpty }.count
     }
 
     static func counted(_ items: [String]) -> [(String, Int)] {

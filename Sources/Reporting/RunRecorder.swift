@@ -2,50 +2,6 @@ import FleetModel
 import FleetSimulation
 import SimKernel
 
-/// One attempt to move an instance, as the report shows it.
-public struct AttemptRecord: Sendable, Codable {
-    public let instance: InstanceID
-    public let attempt: Int
-    public let action: MoveAction
-    public let source: HostID
-    public let target: HostID
-    public let queuedAt: SimTime
-    public let startedAt: SimTime
-    public var endedAt: SimTime?
-    public var downtime: SimTime = .zero
-    /// Bytes the live migration put on the wire (0 for reboot migration).
-    public var bytes: Double = 0
-    public var outcome: AttemptOutcome?
-    public var reason: String = ""
-    /// `downtime` by part (nil while the attempt runs).
-    public var downtimeParts: DowntimeBreakdown?
-    /// The notice this reboot or manual migration (or a stop at a manual-migration deadline)
-    /// followed, if the policy sent one.
-    public var notice: NoticeRecord?
-
-    public var queueingDelay: SimTime { startedAt - queuedAt }
-    /// From start to end of the attempt (nil while it runs).
-    public var duration: SimTime? { endedAt.map { $0 - startedAt } }
-}
-
-/// A customer notice of a reboot or manual migration.
-public struct NoticeRecord: Sendable, Equatable, Codable {
-    public let action: MoveAction
-    public let sentAt: SimTime
-    public let dueAt: SimTime
-    public let extended: Bool
-}
-
-/// Per-host drain timeline.
-public struct HostRecord: Sendable, Codable {
-    public var drainStart: SimTime?
-    public var drainEnd: SimTime?
-    public var returned: SimTime?
-    public var instancesMoved = 0
-    /// The campaign wave the host was drained in (1-based).
-    public var wave = 0
-}
-
 /// Subscribes to one run's facts and keeps what the reports need. It only records: every
 /// statistic is computed afterwards from these records (`ReplicationMetrics`).
 public final class RunRecorder: FactObserver {
@@ -137,57 +93,25 @@ public final class RunRecorder: FactObserver {
         case .moveQueued(let i, let t): queuedAt[i.int] = t
         case .waitingForCapacity(let i, let t): waitingSince[i.int] = t
         case .attemptStarted(let i, let attempt, let action, let source, let target, let t):
-            if let since = waitingSince[i.int] {
-                waitedForCapacity[i.int] += t - since
-                waitingSince[i.int] = nil
-            }
-            openAttempt[i.int] = attempts.count
-            // An attempt that was never queued (a restart after a crash) waited for nothing.
-            var record = AttemptRecord(instance: i, attempt: attempt, action: action, source: source,
-                                       target: target, queuedAt: queuedAt[i.int] ?? t, startedAt: t)
-            record.notice = Self.notice(currentNotice[i.int], covers: action)
-            attempts.append(record)
-            queuedAt[i.int] = nil
+            startAttempt(i, attempt: attempt, action: action, source: source, target: target, at: t)
         case .moved(let i, let from, let to, _):
             hosts[from.int].instancesMoved += 1
             finalHost[i.int] = to
         case .attemptEnded(let i, _, let action, let outcome, let reason, let downtime, let parts, let bytes, let t):
-            if outcome == .completed && action != .stop { lastMoveEnd[i.int] = t }
-            if let k = openAttempt[i.int] {
-                attempts[k].endedAt = t
-                attempts[k].downtime = downtime
-                attempts[k].downtimeParts = parts
-                attempts[k].bytes = bytes
-                attempts[k].outcome = outcome
-                attempts[k].reason = reason.text
-                openAttempt[i.int] = nil
-            }
+            endAttempt(i, action: action, outcome: outcome, reason: reason, downtime: downtime, parts: parts, bytes: bytes, at: t)
         case .instanceResolved(let i, let state, let reason, let campaign, let t):
-            closeStop(i, at: t)
-            finalState[i.int] = state
-            inCampaign[i.int] = campaign
-            finalReason[i.int] = reason.text
-            if let since = waitingSince[i.int] {
-                waitedForCapacity[i.int] += t - since
-                waitingSince[i.int] = nil
-            }
-        case .linkSample(let t, let bytes):
-            linkSamples.append((t, bytes))
-        case .networkTotals(let links, _):
-            linkTotals = links
+            resolve(i, state: state, reason: reason, inCampaign: campaign, at: t)
+        case .linkSample(let t, let bytes): linkSamples.append((t, bytes))
+        case .networkTotals(let links, _): linkTotals = links
         case .instanceStopped(let i, let cause, let t):
             stoppedSince[i.int] = t
             stopCause[i.int] = cause
             if cause == .crash { currentNotice[i.int] = nil }   // the model withdraws it
-        case .instanceResumed(let i, let t):
-            closeStop(i, at: t)
-        case .hostFailed(let h, let cause, let t):
-            hostFailures.append((h, cause.description, t))
-        case .linkCapacityChanged(let link, let fraction, let t):
-            linkCapacityChanges.append((link, fraction, t))
-        case .hostRepaired:
-            break
+        case .instanceResumed(let i, let t): closeStop(i, at: t)
+        case .hostFailed(let h, let cause, let t): hostFailures.append((h, cause.description, t))
+        case .linkCapacityChanged(let link, let fraction, let t): linkCapacityChanges.append((link, fraction, t))
         case .planned(let i, let actions, let reason, let failed, _):
+            // The first plan an instance was given is the one reported.
             if plannedActions[i.int].isEmpty {
                 plannedActions[i.int] = actions.map(\.name)
                 planReason[i.int] = reason.description
@@ -197,13 +121,53 @@ public final class RunRecorder: FactObserver {
             if noticeAt[i.int] == nil { noticeAt[i.int] = t }
             currentNotice[i.int] = NoticeRecord(action: action, sentAt: t, dueAt: dueAt, extended: extended)
             noticeTrigger[i.int] = trigger.description
-        case .dataLost(let i, _):
-            dataLost[i.int] = true
-        case .identifiersChanged(let i, let ids, _):
-            identifiersChanged[i.int] = ids.map(\.rawValue)
-        case .reserved, .reservationCancelled, .flowEnded:
+        case .dataLost(let i, _): dataLost[i.int] = true
+        case .identifiersChanged(let i, let ids, _): identifiersChanged[i.int] = ids.map(\.rawValue)
+        case .hostRepaired, .reserved, .reservationCancelled, .flowEnded:
             break
         }
+    }
+
+    /// Opens an attempt row; the time since the instance started waiting for capacity (if
+    /// it did) is added to its wait.
+    private func startAttempt(_ i: InstanceID, attempt: Int, action: MoveAction, source: HostID, target: HostID, at t: SimTime) {
+        stopWaitingForCapacity(i, at: t)
+        openAttempt[i.int] = attempts.count
+        // An attempt that was never queued (a restart after a crash) waited for nothing.
+        var record = AttemptRecord(instance: i, attempt: attempt, action: action, source: source,
+                                   target: target, queuedAt: queuedAt[i.int] ?? t, startedAt: t)
+        record.notice = Self.notice(currentNotice[i.int], covers: action)
+        attempts.append(record)
+        queuedAt[i.int] = nil
+    }
+
+    /// Closes the instance's open attempt row with how it ended.
+    private func endAttempt(_ i: InstanceID, action: MoveAction, outcome: AttemptOutcome, reason: AttemptEndReason,
+                            downtime: SimTime, parts: DowntimeBreakdown, bytes: Double, at t: SimTime) {
+        if outcome == .completed && action != .stop { lastMoveEnd[i.int] = t }
+        guard let k = openAttempt[i.int] else { return }
+        attempts[k].endedAt = t
+        attempts[k].downtime = downtime
+        attempts[k].downtimeParts = parts
+        attempts[k].bytes = bytes
+        attempts[k].outcome = outcome
+        attempts[k].reason = reason.text
+        openAttempt[i.int] = nil
+    }
+
+    /// The instance's final state; a stop or a wait still open at the end is closed here.
+    private func resolve(_ i: InstanceID, state: FinalState, reason: ResolutionReason, inCampaign campaign: Bool, at t: SimTime) {
+        closeStop(i, at: t)
+        finalState[i.int] = state
+        inCampaign[i.int] = campaign
+        finalReason[i.int] = reason.text
+        stopWaitingForCapacity(i, at: t)
+    }
+
+    private func stopWaitingForCapacity(_ i: InstanceID, at t: SimTime) {
+        guard let since = waitingSince[i.int] else { return }
+        waitedForCapacity[i.int] += t - since
+        waitingSince[i.int] = nil
     }
 
     /// A notice belongs to the attempts of the action it announced (retries included), and

@@ -3,7 +3,63 @@ import FleetSimulation
 extension CampaignReport {
     /// `summary.json`: versioned schema, stable key order (see docs/report-schema.md).
     public func summaryJSON() -> JSONValue {
+        let n = Double(max(replications.count, 1))
+        return .object([
+            ("schema", .string(Self.schema)),
+            ("schema_version", .int(Int64(Self.schemaVersion))),
+            ("tool", .string("fleetsim \(identity.toolVersion)")),
+            ("scenario", scenarioJSON()),
+            ("fleet", fleetJSON()),
+            ("campaign", .object([
+                ("completed_replications", .int(Int64(completedReplications))),
+                ("makespan_s", campaignMakespanSeconds.json),
+                ("drain_makespan_s", drainMakespanSeconds.json),
+            ])),
+            ("outcomes", outcomesJSON()),
+            ("bystanders", .object(FinalState.allCases.map { ($0.rawValue, .number(meanBystanderCount(of: $0))) })),
+            ("attempts", attemptsJSON()),
+            ("abort_reasons", .object(abortReasons.map { ($0.reason, .number(Double($0.count) / n)) })),
+            ("moved_by", movedByJSON()),
+            ("policy", policyJSON()),
+            ("fell_back_to_reboot_mean", .number(Double(replications.reduce(0) { $0 + $1.fellBackToReboot }) / n)),
+            ("network", networkJSON()),
+            ("downtime_s", downtimeJSON()),
+            ("failures", failuresJSON()),
+            ("queueing_delay_s", queueingDelaySeconds.json),
+            ("waited_for_capacity", .object([
+                ("instances_mean", .number(Double(waitedForCapacitySeconds.count) / n)),
+                ("wait_s", waitedForCapacitySeconds.json),
+            ])),
+            ("replications", .array(replications.map(\.json))),
+        ])
+    }
+
+    private func scenarioJSON() -> JSONValue {
         let id = identity
+        return .object([
+            ("name", .string(id.scenarioName)),
+            ("file", .string(id.scenarioFile)),
+            ("seed", .uint(id.seed)),
+            ("replications", .int(Int64(id.replications))),
+            ("horizon_s", .number(id.horizonSeconds)),
+            ("rng", .string(id.generator)),
+            ("resample", .string(id.resample)),
+            ("command_line", .object(id.overrides.map { ($0.key, .string($0.value)) })),
+        ])
+    }
+
+    private func fleetJSON() -> JSONValue {
+        .object([
+            ("hosts", .int(Int64(identity.hosts))),
+            ("instances", .int(Int64(identity.instances))),
+            ("campaign_hosts", .int(Int64(identity.campaignHosts))),
+            ("instances_in_campaign", .number(instancesInCampaign.mean ?? 0)),
+            ("instances_in_campaign_per_replication", instancesInCampaign.json),
+        ])
+    }
+
+    /// Mean count of each final state, with its rate and Wilson interval where defined.
+    private func outcomesJSON() -> JSONValue {
         var outcomes: [(String, JSONValue)] = []
         for state in FinalState.allCases {
             // `untouched` keeps its version-1 meaning: instances whose host was not in the
@@ -17,60 +73,26 @@ extension CampaignReport {
             }
             outcomes.append((state.rawValue, .object(members)))
         }
+        return .object(outcomes)
+    }
+
+    private func networkJSON() -> JSONValue {
         let n = Double(max(replications.count, 1))
         return .object([
-            ("schema", .string(Self.schema)),
-            ("schema_version", .int(Int64(Self.schemaVersion))),
-            ("tool", .string("fleetsim \(id.toolVersion)")),
-            ("scenario", .object([
-                ("name", .string(id.scenarioName)),
-                ("file", .string(id.scenarioFile)),
-                ("seed", .uint(id.seed)),
-                ("replications", .int(Int64(id.replications))),
-                ("horizon_s", .number(id.horizonSeconds)),
-                ("rng", .string(id.generator)),
-                ("resample", .string(id.resample)),
-                ("command_line", .object(id.overrides.map { ($0.key, .string($0.value)) })),
-            ])),
-            ("fleet", .object([
-                ("hosts", .int(Int64(id.hosts))),
-                ("instances", .int(Int64(id.instances))),
-                ("campaign_hosts", .int(Int64(id.campaignHosts))),
-                ("instances_in_campaign", .number(instancesInCampaign.mean ?? 0)),
-                ("instances_in_campaign_per_replication", instancesInCampaign.json),
-            ])),
-            ("campaign", .object([
-                ("completed_replications", .int(Int64(completedReplications))),
-                ("makespan_s", campaignMakespanSeconds.json),
-                ("drain_makespan_s", drainMakespanSeconds.json),
-            ])),
-            ("outcomes", .object(outcomes)),
-            ("bystanders", .object(FinalState.allCases.map { ($0.rawValue, .number(meanBystanderCount(of: $0))) })),
-            ("attempts", attemptsJSON()),
-            ("abort_reasons", .object(abortReasons.map { ($0.reason, .number(Double($0.count) / n)) })),
-            ("moved_by", movedByJSON()),
-            ("policy", policyJSON()),
-            ("fell_back_to_reboot_mean", .number(Double(replications.reduce(0) { $0 + $1.fellBackToReboot }) / n)),
-            ("network", .object([
-                ("bytes_on_wire_mean", .number(replications.reduce(0) { $0 + $1.bytesOnWire } / n)),
-                ("live_migration_bytes_mean", .number(meanPerReplication(\.liveMigrationBytes))),
-                ("cold_copy_bytes_mean", .number(meanPerReplication(\.coldCopyBytes))),
-                ("peak_uplink_utilisation", peakUplinkUtilisation.json),
-            ])),
-            ("downtime_s", .object([
-                ("pooled", downtimeSeconds.json),
-                ("mean_per_replication", meanDowntimeSeconds.json),
-                ("p99_per_replication", p99DowntimeSeconds.json),
-                ("planned_pooled", PooledDistribution(replications.flatMap(\.plannedDowntimePerMovedSeconds)).json),
-                ("unplanned_pooled", PooledDistribution(replications.flatMap(\.unplannedDowntimePerMovedSeconds)).json),
-            ])),
-            ("failures", failuresJSON()),
-            ("queueing_delay_s", queueingDelaySeconds.json),
-            ("waited_for_capacity", .object([
-                ("instances_mean", .number(Double(waitedForCapacitySeconds.count) / n)),
-                ("wait_s", waitedForCapacitySeconds.json),
-            ])),
-            ("replications", .array(replications.map(\.json))),
+            ("bytes_on_wire_mean", .number(replications.reduce(0) { $0 + $1.bytesOnWire } / n)),
+            ("live_migration_bytes_mean", .number(meanPerReplication(\.liveMigrationBytes))),
+            ("cold_copy_bytes_mean", .number(meanPerReplication(\.coldCopyBytes))),
+            ("peak_uplink_utilisation", peakUplinkUtilisation.json),
+        ])
+    }
+
+    private func downtimeJSON() -> JSONValue {
+        .object([
+            ("pooled", downtimeSeconds.json),
+            ("mean_per_replication", meanDowntimeSeconds.json),
+            ("p99_per_replication", p99DowntimeSeconds.json),
+            ("planned_pooled", PooledDistribution(replications.flatMap(\.plannedDowntimePerMovedSeconds)).json),
+            ("unplanned_pooled", PooledDistribution(replications.flatMap(\.unplannedDowntimePerMovedSeconds)).json),
         ])
     }
 }

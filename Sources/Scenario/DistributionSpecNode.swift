@@ -131,7 +131,6 @@ enum DistributionParser {
     static let reservedKeys: Set<String> = ["dist", "values", "file", "column"]
 
     static func parse(_ cursor: NodeCursor, kind: QuantityKind, range: QuantityRange, expected: String) -> DistributionSpecNode? {
-        let schema = cursor.reader.distributionSchema
         if cursor.isScalar {
             guard let value = cursor.decode(.quantity(kind, range: range)) else { return nil }
             return DistributionSpecNode(kind: "constant", quantityKind: kind, parameters: ["value": value],
@@ -142,59 +141,69 @@ enum DistributionParser {
             cursor.report(.wrongType, expected: expected)
             return nil
         }
+        let schema = cursor.reader.distributionSchema
         return cursor.mapping { m -> DistributionSpecNode? in
             let name = m.required("dist", .oneOf(schema.families.map(\.name), noun: "distribution"))
             let family = name.flatMap(schema.family)
-            var spec = DistributionSpecNode(kind: name ?? "?", quantityKind: kind,
+            let spec = DistributionSpecNode(kind: name ?? "?", quantityKind: kind,
                                             location: cursor.location, path: cursor.path)
-            var ok = name != nil
-
             if let family, family.isEmpirical {
-                switch m.oneOf(["values", "file"], required: true) {
-                case "values"?:
-                    let values = m.node("values")!
-                    if let list = values.sequence(of: .quantity(kind, range: range)) {
-                        if list.isEmpty {
-                            values.report(.invalidValue, expected: "at least one sample", found: "an empty sequence")
-                            ok = false
-                        }
-                        spec.values = list
-                    } else {
-                        ok = false
-                    }
-                    // `column` makes no sense with inline values: left unread, so reported.
-                case "file"?:
-                    if let file = m.required("file", .string) {
-                        spec.file = file
-                        spec.resolvedFilePath = FilePath.join(cursor.reader.baseDirectory, file)
-                    } else {
-                        ok = false
-                    }
-                    spec.column = m.optional("column", .string)
-                default:
-                    ok = false
-                }
-                return ok ? spec : nil
+                return readSamples(m, cursor: cursor, kind: kind, range: range, into: spec)
             }
-
-            // Parametric (or unknown family: still check the values' units, so one run
-            // reports them too).
-            let accepted = family?.parameters
-            if family == nil { for key in reservedKeys { _ = m.node(key) } }
-            if let accepted { m.accept(accepted) }
-            for key in m.keys where !reservedKeys.contains(key) {
-                guard accepted == nil || accepted!.contains(key) || family == nil else { continue }
-                let dimensionless = schema.isDimensionless(key)
-                let type: FieldType<Double> = dimensionless ? .quantity(.real, range: .any) : .quantity(kind, range: range)
-                guard let node = m.node(key) else { continue }
-                spec.parameterLocations[key] = node.location
-                if let value = node.decode(type) {
-                    spec.parameters[key] = value
-                } else {
-                    ok = false
-                }
-            }
-            return ok && family != nil ? spec : nil
+            return readParameters(m, family: family, schema: schema, kind: kind, range: range, into: spec)
         }
+    }
+
+    /// An empirical distribution's samples: inline `values`, or a `file` (and its `column`).
+    private static func readSamples(_ m: MappingReader, cursor: NodeCursor, kind: QuantityKind, range: QuantityRange,
+                                    into spec: DistributionSpecNode) -> DistributionSpecNode? {
+        var spec = spec
+        switch m.oneOf(["values", "file"], required: true) {
+        case "values"?:
+            let values = m.node("values")!
+            guard let list = values.sequence(of: .quantity(kind, range: range)) else { return nil }
+            if list.isEmpty {
+                values.report(.invalidValue, expected: "at least one sample", found: "an empty sequence")
+                return nil
+            }
+            spec.values = list
+            // `column` makes no sense with inline values: left unread, so reported.
+            return spec
+        case "file"?:
+            let file = m.required("file", .string)
+            spec.column = m.optional("column", .string)
+            guard let file else { return nil }
+            spec.file = file
+            spec.resolvedFilePath = FilePath.join(cursor.reader.baseDirectory, file)
+            return spec
+        default:
+            return nil
+        }
+    }
+
+    /// A parametric family's parameters, each in the field's unit unless dimensionless. For
+    /// an unknown family the values' units are still checked, so one run reports them too;
+    /// the result is then nil.
+    private static func readParameters(_ m: MappingReader, family: DistributionSchema.Family?, schema: DistributionSchema,
+                                       kind: QuantityKind, range: QuantityRange,
+                                       into spec: DistributionSpecNode) -> DistributionSpecNode? {
+        var spec = spec
+        var ok = true
+        let accepted = family?.parameters
+        if family == nil { for key in reservedKeys { _ = m.node(key) } }
+        if let accepted { m.accept(accepted) }
+        for key in m.keys where !reservedKeys.contains(key) {
+            guard accepted == nil || accepted!.contains(key) || family == nil else { continue }
+            let dimensionless = schema.isDimensionless(key)
+            let type: FieldType<Double> = dimensionless ? .quantity(.real, range: .any) : .quantity(kind, range: range)
+            guard let node = m.node(key) else { continue }
+            spec.parameterLocations[key] = node.location
+            if let value = node.decode(type) {
+                spec.parameters[key] = value
+            } else {
+                ok = false
+            }
+        }
+        return ok && family != nil ? spec : nil
     }
 }

@@ -1,29 +1,32 @@
-import Experiment
 import ArgumentParser
-import Foundation
-import SimKernel
+import FleetBench
 
+/// `fleetsim bench`: flags only; the benches and their figures are in the FleetBench library.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks; print figures (use a release build). `fleetsim bench SCENARIO...` times whole scenarios.",
-        subcommands: [ScenarioBench.self, KernelBench.self, CampaignBench.self],
-        defaultSubcommand: ScenarioBench.self
+        subcommands: [ScenarioBenchCommand.self, KernelBenchCommand.self, CampaignBenchCommand.self],
+        defaultSubcommand: ScenarioBenchCommand.self
     )
 }
 
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+struct ScenarioBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenarios",
+        abstract: "Time scenarios: fleet build, simulation, reports, events/s, peak RSS, bytes per instance.")
+
+    @Argument(help: "Scenario files.") var scenarios: [String]
+    @Option(help: "Runs per scenario; medians are reported.") var runs: Int = 3
+    @Option(help: "Multiply the scenario's generated counts (as run --scale).") var scale: Double?
+
+    func run() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        try ScenarioBench.run(scenarios: scenarios, runs: runs, scale: scale) { print($0) }
+    }
 }
 
-func median(_ xs: [Double]) -> Double {
-    let s = xs.sorted()
-    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-}
-
-struct KernelBench: ParsableCommand {
+struct KernelBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernel",
         abstract: "Event-queue hold benchmark: events per second (schedule, pop, cancel).")
@@ -33,17 +36,11 @@ struct KernelBench: ParsableCommand {
     @Option(help: "Runs; the median is reported.") var runs: Int = 5
 
     func run() throws {
-        var rates: [Double] = []
-        for r in 1...max(runs, 1) {
-            let result = KernelBenchmark.run(events: events, population: population, clock: monotonicSeconds)
-            rates.append(result.eventsPerSecond)
-            print("run \(r): \(result.events) events in \(String(format: "%.3f", result.seconds)) s = \(String(format: "%.0f", result.eventsPerSecond)) events/s")
-        }
-        print("kernel: median \(String(format: "%.0f", median(rates))) events/s over \(rates.count) runs (population \(population))")
+        KernelBench.run(events: events, population: population, runs: runs) { print($0) }
     }
 }
 
-struct CampaignBench: ParsableCommand {
+struct CampaignBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
         abstract: "Whole-campaign benchmark: runs a scenario and prints wall time and events per second.")
@@ -52,18 +49,6 @@ struct CampaignBench: ParsableCommand {
     @Option(help: "Runs; the median is reported.") var runs: Int = 3
 
     func run() throws {
-        let prepared = try PreparedScenario.load(path: scenario, seedOverride: nil, replicationsOverride: 1)
-        var walls: [Double] = []
-        var events = 0
-        for r in 1...max(runs, 1) {
-            let start = monotonicSeconds()
-            let outcome = try prepared.runAll(checkInvariants: false, progress: false)
-            let wall = monotonicSeconds() - start
-            events = outcome.report.replications.first?.eventsProcessed ?? 0
-            walls.append(wall)
-            print("run \(r): \(String(format: "%.3f", wall)) s, \(events) events")
-        }
-        let m = median(walls)
-        print("campaign \(scenario): median \(String(format: "%.3f", m)) s per replication over \(walls.count) runs, \(String(format: "%.0f", Double(events) / m)) events/s (\(prepared.fleet.hosts.count) hosts, \(prepared.fleet.instances.count) instances)")
+        try CampaignBench.run(scenario: scenario, runs: runs) { print($0) }
     }
 }

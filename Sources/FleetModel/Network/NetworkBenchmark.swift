@@ -1,4 +1,4 @@
-/// The bandwidth-sharing micro-benchmark (for `fleetsim bench network`).
+/// The bandwidth-sharing micro-benchmark (no `fleetsim bench` subcommand runs it; `BandwidthAllocatorTests` does).
 ///
 /// A two-level fleet: `racks` racks of `hostsPerRack` hosts; each host has a NIC (one egress
 /// and one ingress link of `nicBytesPerSecond`), each rack an uplink (one link up, one down)
@@ -29,32 +29,67 @@ public enum NetworkBenchmark {
                            concurrentFlows: Int = 2_000, churn: Int = 20_000, seed: UInt64 = 1,
                            clock: () -> Double) -> Result {
         precondition(racks >= 1 && hostsPerRack >= 1 && racks * hostsPerRack >= 2)
-        var net = BandwidthAllocator()
-        let hosts = racks * hostsPerRack
-        var egress: [LinkID] = [], ingress: [LinkID] = [], up: [LinkID] = [], down: [LinkID] = []
-        for _ in 0..<hosts {
-            egress.append(net.addLink(capacityBytesPerSecond: nicBytesPerSecond))
-            ingress.append(net.addLink(capacityBytesPerSecond: nicBytesPerSecond))
+        var fleet = TwoLevelFleet(racks: racks, hostsPerRack: hostsPerRack, nicBytesPerSecond: nicBytesPerSecond,
+                                  oversubscription: oversubscription, spineBytesPerSecond: spineBytesPerSecond,
+                                  concurrentFlows: concurrentFlows, seed: seed)
+        for _ in 0..<concurrentFlows { fleet.startRandomFlow() }
+        let recomputedBefore = fleet.net.totalRecomputedFlowCount
+        var rateChanges = 0
+        let start = clock()
+        for _ in 0..<churn {
+            fleet.net.advance(bySeconds: 0.001)
+            if fleet.endRandomFlow() { rateChanges += fleet.net.lastChanges.count }
+            fleet.startRandomFlow()
+            rateChanges += fleet.net.lastChanges.count
         }
-        let uplink = Double(hostsPerRack) * nicBytesPerSecond / oversubscription
-        for _ in 0..<racks {
-            up.append(net.addLink(capacityBytesPerSecond: uplink))
-            down.append(net.addLink(capacityBytesPerSecond: uplink))
-        }
-        let spine = net.addLink(capacityBytesPerSecond: spineBytesPerSecond)
+        let elapsed = clock() - start
+        return Result(operations: 2 * churn, rateChanges: rateChanges,
+                      recomputedFlows: fleet.net.totalRecomputedFlowCount - recomputedBefore, seconds: elapsed)
+    }
 
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        func next() -> UInt64 {   // xorshift64*
+    /// The benchmark's network (NICs, rack uplinks, spine) and its flows in progress, with
+    /// its own xorshift64* stream so a run depends on `seed` alone.
+    struct TwoLevelFleet {
+        var net = BandwidthAllocator()
+        private(set) var active: [FlowID] = []
+        private let hostsPerRack: Int
+        private let nicBytesPerSecond: Double
+        private var egress: [LinkID] = [], ingress: [LinkID] = [], up: [LinkID] = [], down: [LinkID] = []
+        private var spine = LinkID(0)
+        private var state: UInt64
+        /// Reused for every flow, so starting one allocates nothing here.
+        private var path: [LinkID] = []
+
+        init(racks: Int, hostsPerRack: Int, nicBytesPerSecond: Double, oversubscription: Double,
+             spineBytesPerSecond: Double, concurrentFlows: Int, seed: UInt64) {
+            self.hostsPerRack = hostsPerRack
+            self.nicBytesPerSecond = nicBytesPerSecond
+            state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+            for _ in 0..<(racks * hostsPerRack) {
+                egress.append(net.addLink(capacityBytesPerSecond: nicBytesPerSecond))
+                ingress.append(net.addLink(capacityBytesPerSecond: nicBytesPerSecond))
+            }
+            let uplink = Double(hostsPerRack) * nicBytesPerSecond / oversubscription
+            for _ in 0..<racks {
+                up.append(net.addLink(capacityBytesPerSecond: uplink))
+                down.append(net.addLink(capacityBytesPerSecond: uplink))
+            }
+            spine = net.addLink(capacityBytesPerSecond: spineBytesPerSecond)
+            path.reserveCapacity(5)
+            active.reserveCapacity(concurrentFlows)
+        }
+
+        private mutating func next() -> UInt64 {   // xorshift64*
             state ^= state >> 12; state ^= state << 25; state ^= state >> 27
             return state &* 0x2545_F491_4F6C_DD1D
         }
-        func uniform(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
-        var path: [LinkID] = []
-        path.reserveCapacity(5)
-        var active: [FlowID] = []
-        active.reserveCapacity(concurrentFlows)
-        func startRandomFlow() {
+        private mutating func uniform(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+        /// A flow between two random hosts, through the spine when their racks differ; half
+        /// the flows are capped at 10-100 % of the NIC.
+        mutating func startRandomFlow() {
+            let hosts = egress.count
             let src = uniform(hosts)
             var dst = uniform(hosts - 1)
             if dst >= src { dst += 1 }
@@ -70,24 +105,14 @@ public enum NetworkBenchmark {
             active.append(net.startFlow(path: path, maxBytesPerSecond: cap))
         }
 
-        for _ in 0..<concurrentFlows { startRandomFlow() }
-        let recomputedBefore = net.totalRecomputedFlowCount
-        var rateChanges = 0
-        let start = clock()
-        for _ in 0..<churn {
-            net.advance(bySeconds: 0.001)
-            if !active.isEmpty {
-                let k = uniform(active.count)
-                net.endFlow(active[k])
-                active.swapAt(k, active.count - 1)
-                active.removeLast()
-                rateChanges += net.lastChanges.count
-            }
-            startRandomFlow()
-            rateChanges += net.lastChanges.count
+        /// Ends a random flow in progress; false when there is none.
+        mutating func endRandomFlow() -> Bool {
+            guard !active.isEmpty else { return false }
+            let k = uniform(active.count)
+            net.endFlow(active[k])
+            active.swapAt(k, active.count - 1)
+            active.removeLast()
+            return true
         }
-        let elapsed = clock() - start
-        return Result(operations: 2 * churn, rateChanges: rateChanges,
-                      recomputedFlows: net.totalRecomputedFlowCount - recomputedBefore, seconds: elapsed)
     }
 }

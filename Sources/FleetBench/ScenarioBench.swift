@@ -1,0 +1,58 @@
+import Experiment
+import Reporting
+
+/// `fleetsim bench SCENARIO...`: each scenario's first replication, timed in three parts —
+/// fleet build (read, check, build), simulation, reports (every report rendered in memory,
+/// nothing written) — with the events processed, events per second of simulation, the
+/// process's peak resident memory (VmHWM: run one scenario per process for a clean figure,
+/// as `make bench` does) and that peak per instance. Medians over `runs`.
+public enum ScenarioBench {
+    /// The three timed parts of one run of one scenario, seconds.
+    public struct Run: Sendable {
+        public let buildSeconds: Double
+        public let simulationSeconds: Double
+        public let reportSeconds: Double
+        public let events: Int
+        public let instances: Int
+        public init(buildSeconds: Double, simulationSeconds: Double, reportSeconds: Double, events: Int, instances: Int) {
+            self.buildSeconds = buildSeconds
+            self.simulationSeconds = simulationSeconds
+            self.reportSeconds = reportSeconds
+            self.events = events
+            self.instances = instances
+        }
+    }
+
+    /// Prints the header, then one row per scenario once its runs are done.
+    public static func run(scenarios: [String], runs: Int, scale: Double?,
+                           clock: () -> Double = monotonicSeconds, output: (String) -> Void) throws {
+        precondition(runs >= 1, "the command checks --runs")
+        output(ScenarioBenchRow.header)
+        for path in scenarios {
+            var timed: [Run] = []
+            for _ in 1...runs { timed.append(try measure(path, scale: scale, clock: clock)) }
+            output(ScenarioBenchRow(scenario: path, runs: timed, peakResidentBytes: PeakMemory.residentBytes()).text)
+        }
+    }
+
+    /// One run: load and build, simulate (one job, no invariant checks), render every report.
+    public static func measure(_ path: String, scale: Double?, clock: () -> Double = monotonicSeconds) throws -> Run {
+        let t0 = clock()
+        let prepared = try PreparedScenario.load(path: path, seedOverride: nil, replicationsOverride: 1, scale: scale)
+        let t1 = clock()
+        let outcome = try prepared.runAll(checkInvariants: false, progress: false, jobs: 1)
+        let t2 = clock()
+        let rendered = renderAll(outcome)
+        let t3 = clock()
+        precondition(rendered > 0)
+        return Run(buildSeconds: t1 - t0, simulationSeconds: t2 - t1, reportSeconds: t3 - t2,
+                   events: outcome.report.replications.first?.eventsProcessed ?? 0,
+                   instances: prepared.fleet.instances.count)
+    }
+
+    /// Every report a run writes, rendered in memory; returns the total size (so nothing is
+    /// optimised away).
+    static func renderAll(_ outcome: PreparedScenario.Outcome) -> Int {
+        RunReportFiles.render(outcome, formats: ReportFormat.allCases).reduce(0) { $0 + $1.1.utf8.count }
+    }
+}
