@@ -1,5 +1,6 @@
 import FleetModel
 import MaintenancePolicy
+import MigrationEngine
 import SimKernel
 
 /// How an instance is moved.
@@ -148,6 +149,15 @@ public enum Fact: Sendable {
     case moved(instance: InstanceID, from: HostID, to: HostID, time: SimTime)
     /// The instance runs again (end of a downtime).
     case instanceResumed(instance: InstanceID, time: SimTime)
+    /// The engine switched a live attempt over: the guest stops for the final stop-and-copy
+    /// (also when the management pauses it to complete), or for post-copy's blackout.
+    case switchover(instance: InstanceID, attempt: Int, mode: SwitchoverMode, time: SimTime)
+    /// The engine's record of a live attempt, published when it ends (before `attemptEnded`):
+    /// each pre-copy pass (`PassRecord`: start relative to `start`, duration, bytes, dirty
+    /// bytes at its sync, throttle, downtime limit), QEMU's dirty-sync-count and the final
+    /// auto-converge throttle.
+    case livePasses(instance: InstanceID, attempt: Int, start: SimTime, passes: [PassRecord], dirtySyncCount: Int,
+                    finalThrottlePercent: Int, time: SimTime)
     /// A live migration's network flow ended: what the network carried for it (on every link
     /// of `path`, once per crossing) and what the engine sent within that allocation.
     case flowEnded(instance: InstanceID, path: [LinkID], networkBytes: Double, engineBytes: Double, time: SimTime)

@@ -95,3 +95,11 @@ public indirect enum ResolutionReason: Sendable, Equatable {
         }
     }
 }
+
+/// How a live attempt switched over (`Fact.switchover`).
+public enum SwitchoverMode: String, Sendable, Equatable {
+    /// The guest stops and the last dirty pages are copied (QEMU's completion stage).
+    case stopAndCopy = "stop_and_copy"
+    /// The guest stops for post-copy's blackout, then runs on the target while pages follow.
+    case postcopy
+}

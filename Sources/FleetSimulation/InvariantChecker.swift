@@ -9,7 +9,9 @@ import SimKernel
 ///   closes a stop, and the downtime an attempt reports equals the time the instance spent
 ///   stopped during it; time never runs backwards;
 /// - bytes are conserved on the network: every link carried exactly what the flows crossing
-///   it sent (once per crossing), and no migration sent more than its flow was given.
+///   it sent (once per crossing), and no migration sent more than its flow was given;
+/// - the engine's decisions are consistent (`EngineBooks`): one switchover per completed
+///   live attempt, passes inside their attempt and within the bytes it sent.
 /// It keeps its own books rather than trusting the model's, so a bookkeeping bug in the
 /// model shows up as a violation here.
 public final class InvariantChecker: FactObserver {
@@ -25,6 +27,7 @@ public final class InvariantChecker: FactObserver {
     private var resolutions: [Int]
     private var finalStates: [FinalState?]
     private var lastTime = SimTime.zero
+    private var engine: EngineBooks
 
     public init(fleet: Fleet) {
         self.fleet = fleet
@@ -38,6 +41,7 @@ public final class InvariantChecker: FactObserver {
         stoppedInAttempt = Array(repeating: .zero, count: n)
         resolutions = Array(repeating: 0, count: n)
         finalStates = Array(repeating: nil, count: n)
+        engine = EngineBooks(instanceCount: n)
         for h in fleet.hosts where !committed[h.id.int].fits(in: h.capacity) {
             fail("initial placement puts \(committed[h.id.int]) on \(h.name), capacity \(h.capacity)")
         }
@@ -74,12 +78,20 @@ public final class InvariantChecker: FactObserver {
             at(t); move(i, from: from, to: to, at: t)
         case .attemptStarted(let i, _, _, let source, let target, let t):
             at(t); startAttempt(i, from: source, to: target, at: t)
+            engine.attemptStarted(i)
         case .instanceStopped(let i, _, let t):
             at(t); stop(i, at: t)
         case .instanceResumed(let i, let t):
             at(t); resume(i, at: t)
-        case .attemptEnded(let i, _, _, _, _, let downtime, let parts, _, let t):
+        case .attemptEnded(let i, _, let action, let outcome, _, let downtime, let parts, let bytes, let t):
             at(t); endAttempt(i, downtime: downtime, parts: parts, at: t)
+            engine.attemptEnded(i, name: name(i), action: action, outcome: outcome, bytes: bytes, at: t, fail: fail)
+        case .switchover(let i, _, _, let t):
+            at(t)
+            if attemptStart[i.int] == nil { fail("\(name(i)) switched over outside an attempt at \(t)") }
+            engine.switchover(i, name: name(i), at: t, fail: fail)
+        case .livePasses(let i, _, let start, let passes, _, _, let t):
+            at(t); engine.passes(i, name: name(i), attemptStart: attemptStart[i.int], start: start, passes: passes, at: t, fail: fail)
         case .flowEnded(let i, let path, let networkBytes, let engineBytes, let t):
             at(t); endFlow(i, path: path, networkBytes: networkBytes, engineBytes: engineBytes)
         case .networkTotals(let links, let t):

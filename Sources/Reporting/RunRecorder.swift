@@ -123,7 +123,7 @@ public final class RunRecorder: FactObserver {
             noticeTrigger[i.int] = trigger.description
         case .dataLost(let i, _): dataLost[i.int] = true
         case .identifiersChanged(let i, let ids, _): identifiersChanged[i.int] = ids.map(\.rawValue)
-        case .hostRepaired, .reserved, .reservationCancelled, .flowEnded:
+        case .hostRepaired, .reserved, .reservationCancelled, .flowEnded, .switchover, .livePasses:
             break
         }
     }

@@ -96,6 +96,10 @@ extension CampaignModel {
             lm.lastPhase = phase
             switch phase {
             case .stopAndCopy, .postcopyBlackout:
+                if let attempt = moves[i.int]?.attempt {
+                    lm.switchedOver = true
+                    emit(.switchover(instance: i, attempt: attempt, mode: phase == .stopAndCopy ? .stopAndCopy : .postcopy, time: now))
+                }
                 stopGuest(i, cause: .blackout, at: now)
                 // QEMU lifts max_bandwidth for the final copy; post-copy has its own cap.
                 let cap = phase == .stopAndCopy ? Double.infinity
@@ -120,6 +124,14 @@ extension CampaignModel {
         let networkBytes = flows.endFlow(lm.flow, kernel: &kernel)
         live.remove(slot: slot, of: i)
         emit(.flowEnded(instance: i, path: lm.path, networkBytes: networkBytes, engineBytes: outcome.bytesSent, time: now))
+        emit(.livePasses(instance: i, attempt: move.attempt, start: lm.start, passes: outcome.passes,
+                         dirtySyncCount: outcome.dirtySyncCount, finalThrottlePercent: outcome.finalThrottlePercent, time: now))
+        if outcome.state == .completed && !lm.switchedOver {
+            // A switchover with nothing left to copy (engine downtime 0) starts and ends
+            // between two of the model's events: publish it, with no stop of the guest.
+            emit(.switchover(instance: i, attempt: move.attempt, mode: outcome.reason == .postcopy ? .postcopy : .stopAndCopy,
+                             time: now))
+        }
         resumeGuest(i, at: now)
         let downtime = moves[i.int]!.downtime
         let parts = moves[i.int]!.downtimeParts

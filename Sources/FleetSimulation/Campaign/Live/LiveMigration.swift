@@ -30,6 +30,8 @@ final class LiveMigration {
     var abortWithinFirstPass = false
     /// The reason to report instead of the engine's (an injected abort).
     var overrideReason: MigrationAbortCause?
+    /// The model has published this attempt's switchover (`Fact.switchover`).
+    var switchedOver = false
     /// The flow has no bandwidth since this time (a cut link).
     var stalledSince: SimTime?
 
