@@ -8,7 +8,7 @@ import MaintenancePolicy
 /// depends on the rules has one place to change.
 struct CampaignRules: Sendable {
     /// A policy's plan per instance, or the campaign's own move for every instance.
-    let usesPolicyPlans: Bool
+    let plans: PlanSource
     /// Reboot steps send a notice and start at the customer's time or the due date (OCI);
     /// without a policy a reboot migration is queued at once.
     let notifiesReboots: Bool
@@ -30,7 +30,7 @@ struct CampaignRules: Sendable {
     init(config: SimulationConfig) {
         let policy = config.policy
         let hasPolicy = policy != nil
-        usesPolicyPlans = hasPolicy
+        plans = PlanSource(config: config)
         notifiesReboots = hasPolicy
         sendsEarlyNotices = hasPolicy && config.campaign.noticesAtCampaignStart
         rebootTimingsFromPolicy = hasPolicy

@@ -66,7 +66,7 @@ extension CampaignModel {
         for wave in hosts.waves {
             for h in wave {
                 for i in residents[h.int].sorted() where !status[i.int].isDownAwaitingRepair {
-                    let first = policy.plan(for: fleet[i], hostShape: fleet[h].shapeFamily).actions.first
+                    let first = rules.plans.plan(for: fleet[i], hostShape: fleet[h].shapeFamily).actions.first
                     switch first {
                     case .reboot?, .manual?:
                         if rules.returnsInstances && returns.home[i.int] == nil { returns.home[i.int] = h }

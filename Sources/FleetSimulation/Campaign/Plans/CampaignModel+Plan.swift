@@ -11,19 +11,7 @@ extension CampaignModel {
     mutating func startPlan(_ i: InstanceID, on h: HostID, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         let instance = fleet[i]
-        let actions: [PlannedAction]
-        let reason: PlanOrigin
-        var incompatibilities: [EligibilityCriterion] = []
-        if rules.usesPolicyPlans {
-            let p = policy.plan(for: instance, hostShape: fleet[h].shapeFamily)
-            actions = p.actions
-            reason = .policy(p.reason)
-            incompatibilities = p.incompatibilities
-        } else {
-            // No policy: the campaign's own choice, moved at once.
-            actions = config.campaign.move == .live ? [.live(simpleLiveStep), .reboot(.vmStandard)] : [.reboot(.vmStandard)]
-            reason = .campaignMove(config.campaign.move)
-        }
+        let (actions, reason, incompatibilities) = rules.plans.plan(for: instance, hostShape: fleet[h].shapeFamily)
         plans.actions[i.int] = actions
         plans.step[i.int] = 0
         plans.stepAttempts[i.int] = 0
@@ -33,16 +21,6 @@ extension CampaignModel {
         emit(.planned(instance: i, actions: actions, reason: reason,
                       incompatibilities: incompatibilities, time: now))
         beginStep(i, on: h, kernel: &kernel)
-    }
-
-    /// A live step from the campaign's own settings, when no policy is given. Its `engine`
-    /// is not read: without a policy `engineParameters` runs the campaign's own preset
-    /// (`simgrid` included, which no policy step can name).
-    var simpleLiveStep: LiveStep {
-        let engine = LiveEnginePreset(rawValue: config.campaign.liveMigration.preset.rawValue) ?? .nova
-        return LiveStep(attempts: config.campaign.liveAttempts, engine: engine,
-                        autoConverge: config.campaign.liveMigration.autoConverge ?? false,
-                        postcopy: config.campaign.liveMigration.postcopyAfterPasses != nil, timeoutAction: .abort)
     }
 
     /// Start the instance's current step: queue it, send a notice, or stop it in place.
