@@ -3,7 +3,9 @@
 /// run by `QemuThreadLoop` without decision points of their own, so a fleet still sees one
 /// event per sync, not one per 100 ms window.
 extension PrecopyController {
-    @inline(__always) var usesQemuLoop: Bool { loop != nil }
+    /// Whether the `qemu` loop runs (`loop` is set once, in `beginQemuLoop`, and never cleared).
+    /// Read from a stored flag: `loop != nil` copied the whole optional thread state to test it.
+    @inline(__always) var usesQemuLoop: Bool { qemuLoopStarted }
 
     /// `ScanCosts(parameters:linkBytesPerSecond:)` from the parameters' fields (passing the
     /// whole `MigrationParameters` copied it, with its arrays, per look-ahead).
@@ -23,6 +25,7 @@ extension PrecopyController {
     /// Start the thread after setup: every page set (ram_list_init_bitmaps), the setup sync
     /// already counted by `beginPrecopy`.
     mutating func beginQemuLoop() {
+        qemuLoopStarted = true
         loop = QemuThreadLoop(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
                               capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
         loop?.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
@@ -62,8 +65,8 @@ extension PrecopyController {
     /// ahead over the unchanged bitmap), or the next management timer if earlier. Mutating only
     /// to be reached by address (see `decisionSeconds`).
     mutating func loopDecisionSeconds() -> Double {
-        guard let l0 = loop else { return .infinity }
-        if l0.atCheck { return nowSeconds }
+        guard let atCheck = loop?.atCheck else { return .infinity }
+        if atCheck { return nowSeconds }
         let timer = nextTimerSeconds
         guard let l = lookahead(until: timer) else { return .infinity }
         if l.atCheck { return l.now }

@@ -39,6 +39,8 @@ public struct PrecopyController {
     var window: BandwidthWindow
     /// The `qemu` loop's thread and migration bitmap (nil in the per-pass model).
     var loop: QemuThreadLoop? = nil
+    /// `loop` was set (`usesQemuLoop`).
+    var qemuLoopStarted = false
     var scan: ScanMemory? = nil
     var loopPendingAtCommit: Double = 0
     var lookaheadMemo: LookaheadMemo? = nil
