@@ -36,4 +36,131 @@ static inline int fleetsim_format_fixed(char *buffer, size_t size, int decimals,
     return snprintf(buffer, size, "%.*f", decimals, value);
 }
 
+// mt19937 with GSL's exact draws, seeded lazily (docs/performance.md, "Random streams").
+//
+// GSL's mt19937 (`gsl_rng_alloc` + `gsl_rng_set`) zeroes a 5 KB state, seeds all 624 words
+// twice (once with the default seed inside `gsl_rng_alloc`, once with ours) and twists all
+// 624 at the first draw. The simulator makes a stream per entity and purpose and draws one
+// to three numbers from most of them, so that set-up was a fifth of a 10,000-guest run.
+//
+// This generator runs GSL's own code (mt.c: `mt_set`, `mt_get`) in the same order, but only
+// as far as the draws need: seed word i is computed when first read, and the first twist
+// advances one word per draw (word k of the first twist reads the seed words k, k + 1 and,
+// for k < 227, k + 397, and, for k >= 227, twisted word k - 227, exactly as GSL's in-place
+// loop does). From the 625th draw on it twists whole blocks like GSL. Same outputs, same
+// `max`, `min`, `get_double`, so every gsl_ran_* function draws the same numbers;
+// StochasticsTests compare it with gsl_rng_mt19937 draw for draw.
+#include <stdint.h>
+#include <stdlib.h>
+
+#define FLEETSIM_MT_N 624
+#define FLEETSIM_MT_M 397
+
+typedef struct {
+    uint32_t mt[FLEETSIM_MT_N];
+    int mti;      // next word to temper and return; FLEETSIM_MT_N: twist a block first
+    int seeded;   // seed words mt[0 ..< seeded] are computed
+    int twisted;  // words mt[0 ..< twisted] of the first twist are done; N: first twist over
+} fleetsim_lazy_mt_state;
+
+static inline void fleetsim_lazy_mt_seed_to(fleetsim_lazy_mt_state *s, int count) {
+    int i = s->seeded;
+    if (i >= count) return;
+    uint32_t *mt = s->mt;
+    uint32_t prev = mt[i - 1];
+    for (; i < count; i++) {
+        prev = 1812433253U * (prev ^ (prev >> 30)) + (uint32_t)i;
+        mt[i] = prev;
+    }
+    s->seeded = count;
+}
+
+static inline uint32_t fleetsim_lazy_mt_magic(uint32_t y) { return (y & 0x1) ? 0x9908b0dfU : 0; }
+
+static void fleetsim_lazy_mt_set(void *vstate, unsigned long int seed) {
+    fleetsim_lazy_mt_state *s = (fleetsim_lazy_mt_state *)vstate;
+    if (seed == 0) seed = 4357;
+    s->mt[0] = (uint32_t)(seed & 0xffffffffUL);
+    s->seeded = 1;
+    s->twisted = 0;
+    s->mti = 0;
+}
+
+static inline unsigned long int fleetsim_lazy_mt_get(void *vstate) {
+    fleetsim_lazy_mt_state *s = (fleetsim_lazy_mt_state *)vstate;
+    uint32_t *mt = s->mt;
+    const uint32_t upper = 0x80000000U, lower = 0x7fffffffU;
+    if (s->twisted < FLEETSIM_MT_N) {
+        // First twist, one word per draw: word kk = mti.
+        int kk = s->mti;
+        if (kk < FLEETSIM_MT_N - FLEETSIM_MT_M) {
+            fleetsim_lazy_mt_seed_to(s, kk + FLEETSIM_MT_M + 1);
+            uint32_t y = (mt[kk] & upper) | (mt[kk + 1] & lower);
+            mt[kk] = mt[kk + FLEETSIM_MT_M] ^ (y >> 1) ^ fleetsim_lazy_mt_magic(y);
+        } else if (kk < FLEETSIM_MT_N - 1) {
+            fleetsim_lazy_mt_seed_to(s, kk + 2);
+            uint32_t y = (mt[kk] & upper) | (mt[kk + 1] & lower);
+            mt[kk] = mt[kk + (FLEETSIM_MT_M - FLEETSIM_MT_N)] ^ (y >> 1) ^ fleetsim_lazy_mt_magic(y);
+        } else {
+            uint32_t y = (mt[FLEETSIM_MT_N - 1] & upper) | (mt[0] & lower);
+            mt[FLEETSIM_MT_N - 1] = mt[FLEETSIM_MT_M - 1] ^ (y >> 1) ^ fleetsim_lazy_mt_magic(y);
+        }
+        s->twisted = kk + 1;
+    } else if (s->mti >= FLEETSIM_MT_N) {
+        int kk;
+        for (kk = 0; kk < FLEETSIM_MT_N - FLEETSIM_MT_M; kk++) {
+            uint32_t y = (mt[kk] & upper) | (mt[kk + 1] & lower);
+            mt[kk] = mt[kk + FLEETSIM_MT_M] ^ (y >> 1) ^ fleetsim_lazy_mt_magic(y);
+        }
+        for (; kk < FLEETSIM_MT_N - 1; kk++) {
+            uint32_t y = (mt[kk] & upper) | (mt[kk + 1] & lower);
+            mt[kk] = mt[kk + (FLEETSIM_MT_M - FLEETSIM_MT_N)] ^ (y >> 1) ^ fleetsim_lazy_mt_magic(y);
+        }
+        {
+            uint32_t y = (mt[FLEETSIM_MT_N - 1] & upper) | (mt[0] & lower);
+            mt[FLEETSIM_MT_N - 1] = mt[FLEETSIM_MT_M - 1] ^ (y >> 1) ^ fleetsim_lazy_mt_magic(y);
+        }
+        s->mti = 0;
+    }
+    uint32_t k = mt[s->mti];
+    k ^= (k >> 11);
+    k ^= (k << 7) & 0x9d2c5680U;
+    k ^= (k << 15) & 0xefc60000U;
+    k ^= (k >> 18);
+    s->mti++;
+    return k;
+}
+
+static double fleetsim_lazy_mt_get_double(void *vstate) {
+    return fleetsim_lazy_mt_get(vstate) / 4294967296.0;
+}
+
+static const gsl_rng_type fleetsim_lazy_mt_type = {
+    "mt19937", 0xffffffffUL, 0, sizeof(fleetsim_lazy_mt_state),
+    &fleetsim_lazy_mt_set, &fleetsim_lazy_mt_get, &fleetsim_lazy_mt_get_double
+};
+
+// One allocation for the gsl_rng and its state (no zeroing: the state is written before it is
+// read); free it with fleetsim_lazy_mt_free, not gsl_rng_free. NULL when out of memory.
+typedef struct {
+    gsl_rng rng;
+    fleetsim_lazy_mt_state state;
+} fleetsim_lazy_mt_block;
+
+static inline gsl_rng *fleetsim_lazy_mt_alloc(unsigned long int seed) {
+    fleetsim_lazy_mt_block *block = (fleetsim_lazy_mt_block *)malloc(sizeof(fleetsim_lazy_mt_block));
+    if (block == NULL) return NULL;
+    block->rng.type = &fleetsim_lazy_mt_type;
+    block->rng.state = &block->state;
+    fleetsim_lazy_mt_set(&block->state, seed);
+    return &block->rng;
+}
+
+static inline void fleetsim_lazy_mt_free(gsl_rng *rng) { free(rng); }
+
+// Direct draws for the Swift side (no call through the type's function pointers).
+static inline double fleetsim_lazy_mt_uniform(gsl_rng *rng) {
+    return fleetsim_lazy_mt_get(rng->state) / 4294967296.0;
+}
+
 #endif

@@ -16,7 +16,7 @@ public enum DirtyModel {
     public mutating func advance(seconds: Double, runFraction: Double) {
         switch self {
         case .analytic(var m):
-            self = .trace(TraceDirtyModel(samples: [], memoryBytes: 0))  // release the payload before mutating
+            self = .trace(.placeholder)  // release the payload before mutating
             m.advance(seconds: seconds, runFraction: runFraction); self = .analytic(m)
         case .bitmap(var m): m.advance(seconds: seconds, runFraction: runFraction); self = .bitmap(m)
         case .trace(var m): m.advance(seconds: seconds, runFraction: runFraction); self = .trace(m)
@@ -36,7 +36,7 @@ public enum DirtyModel {
     public mutating func sync() -> Double {
         switch self {
         case .analytic(var m):
-            self = .trace(TraceDirtyModel(samples: [], memoryBytes: 0))
+            self = .trace(.placeholder)
             let d = m.sync(); self = .analytic(m); return d
         case .bitmap(var m): let d = m.sync(); self = .bitmap(m); return d
         case .trace(var m): let d = m.sync(); self = .trace(m); return d

@@ -31,7 +31,7 @@ public enum MigrationRun {
             }
             let stepTime = nextStep < wire.steps.count ? wire.steps[nextStep].atSeconds : .infinity
             let eventTime = nextEvent < sortedEvents.count ? sortedEvents[nextEvent].atSeconds : .infinity
-            let decision = c.nextDecisionSeconds
+            let decision = c.decisionSeconds()
             let t = min(decision, stepTime, eventTime, horizon)
             if !t.isFinite { break }  // no bandwidth, nothing scheduled: stuck forever
             if t == horizon && horizon < min(decision, stepTime, eventTime) {

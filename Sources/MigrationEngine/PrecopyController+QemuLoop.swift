@@ -3,11 +3,20 @@
 /// run by `QemuThreadLoop` without decision points of their own, so a fleet still sees one
 /// event per sync, not one per 100 ms window.
 extension PrecopyController {
-    var usesQemuLoop: Bool { loop != nil }
+    /// Whether the `qemu` loop runs (`loop` is set once, in `beginQemuLoop`, and never cleared).
+    /// Read from a stored flag: `loop != nil` copied the whole optional thread state to test it.
+    @inline(__always) var usesQemuLoop: Bool { qemuLoopStarted }
 
-    var loopCosts: ScanCosts { ScanCosts(parameters: parameters, linkBytesPerSecond: usableRate) }
+    /// `ScanCosts(parameters:linkBytesPerSecond:)` from the parameters' fields (passing the
+    /// whole `MigrationParameters` copied it, with its arrays, per look-ahead).
+    @inline(__always) var loopCosts: ScanCosts {
+        ScanCosts(pageSizeBytes: parameters.pageSizeBytes, pageHeaderBytes: parameters.pageHeaderBytes,
+                  zeroPageWireBytes: parameters.zeroPageWireBytes,
+                  firstPassBytesPerSecond: parameters.firstPassBytesPerSecond,
+                  zeroScanBytesPerSecond: parameters.zeroScanBytesPerSecond, linkBytesPerSecond: usableRate)
+    }
 
-    var loopRules: QemuThreadLoop.Rules {
+    @inline(__always) var loopRules: QemuThreadLoop.Rules {
         QemuThreadLoop.Rules(downtimeLimitSeconds: downtimeLimitSeconds,
                              availSwitchoverBytesPerSecond: parameters.availSwitchoverBandwidthBytesPerSecond,
                              version: parameters.qemuVersion, pageBytes: pageBytes)
@@ -16,6 +25,7 @@ extension PrecopyController {
     /// Start the thread after setup: every page set (ram_list_init_bitmaps), the setup sync
     /// already counted by `beginPrecopy`.
     mutating func beginQemuLoop() {
+        qemuLoopStarted = true
         loop = QemuThreadLoop(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
                               capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
         loop?.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
@@ -33,23 +43,30 @@ extension PrecopyController {
     /// The thread run ahead over the unchanged bitmap from its current state, to its next check
     /// or to `until`; memoised on every input (a driver asks for the next decision point and
     /// then advances to it: the look-ahead runs once per decision, not three times).
-    func lookahead(until: Double, onlyIfMemoised: Bool = false) -> QemuThreadLoop? {
+    /// Mutating only so that callers pass the controller by address (see `decisionSeconds`);
+    /// it changes nothing but the memo.
+    mutating func lookahead(until: Double, onlyIfMemoised: Bool = false) -> QemuThreadLoop? {
         guard let l = loop, let s = scan else { return nil }
-        let key = LookaheadMemo.Key(start: l, until: until, pendingAtCommit: loopPendingAtCommit,
-                                    rate: usableRate, rules: loopRules)
-        if let m = lookaheadMemo, let hit = m.result(for: key) { return hit }
+        let rate = usableRate
+        let rules = loopRules
+        if let m = lookaheadMemo,
+           let hit = m.result(start: l, until: until, pendingAtCommit: loopPendingAtCommit, rate: rate, rules: rules) {
+            return hit
+        }
         if onlyIfMemoised { return nil }
         var ahead = l
-        ahead.run(until: until, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
-        lookaheadMemo?.store(key, ahead)
+        ahead.run(until: until, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: rules)
+        lookaheadMemo?.store(start: l, until: until, pendingAtCommit: loopPendingAtCommit, rate: rate,
+                             rules: rules, result: ahead)
         return ahead
     }
 
     /// The next check that syncs or completes, at the current rate (a copy of the thread runs
-    /// ahead over the unchanged bitmap), or the next management timer if earlier.
-    var loopNextDecisionSeconds: Double {
-        guard let l0 = loop else { return .infinity }
-        if l0.atCheck { return nowSeconds }
+    /// ahead over the unchanged bitmap), or the next management timer if earlier. Mutating only
+    /// to be reached by address (see `decisionSeconds`).
+    mutating func loopDecisionSeconds() -> Double {
+        guard let atCheck = loop?.atCheck else { return .infinity }
+        if atCheck { return nowSeconds }
         let timer = nextTimerSeconds
         guard let l = lookahead(until: timer) else { return .infinity }
         if l.atCheck { return l.now }

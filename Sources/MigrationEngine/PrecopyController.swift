@@ -39,6 +39,8 @@ public struct PrecopyController {
     var window: BandwidthWindow
     /// The `qemu` loop's thread and migration bitmap (nil in the per-pass model).
     var loop: QemuThreadLoop? = nil
+    /// `loop` was set (`usesQemuLoop`).
+    var qemuLoopStarted = false
     var scan: ScanMemory? = nil
     var loopPendingAtCommit: Double = 0
     var lookaheadMemo: LookaheadMemo? = nil
@@ -117,11 +119,20 @@ public struct PrecopyController {
     /// end of the zero-page scan or of a pass, a management timer, end of stop-and-copy or of a
     /// post-copy stage. Infinity when nothing can happen (finished, or no bandwidth).
     public var nextDecisionSeconds: Double {
+        var c = self
+        return c.decisionSeconds()
+    }
+
+    /// `nextDecisionSeconds`, computed in place. Mutating only so that the controller is
+    /// reached through its address: a non-mutating call from the hot mutating paths (`step`,
+    /// `rateChanged`, `advance`) made Swift copy the whole controller (~1.3 KB) per call.
+    /// It changes nothing but the look-ahead memo.
+    mutating func decisionSeconds() -> Double {
         switch phase {
         case .finished: return .infinity
         case .setup: return min(startSeconds + parameters.setupSeconds, nextTimerSeconds)
         case .precopy:
-            if usesQemuLoop { return min(loopNextDecisionSeconds, nextTimerSeconds) }
+            if usesQemuLoop { return min(loopDecisionSeconds(), nextTimerSeconds) }
             if scanSecondsRemaining > 0 { return min(nowSeconds + scanSecondsRemaining, nextTimerSeconds) }
             let remaining = passWireBytes - passWireBytesSent
             let passEnd = remaining <= byteTolerance ? nowSeconds
@@ -150,7 +161,8 @@ public struct PrecopyController {
     /// copy it, with everything it references, to read them).
     public mutating func step(toNanoseconds t: Int64) -> Step {
         advance(toNanoseconds: t)
-        return Step(phase: phase, nextDecisionNanoseconds: nextDecisionNanoseconds, bytesSent: bytesSent)
+        let next = EngineTime.nanoseconds(roundingUp: decisionSeconds())
+        return Step(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
     }
 
     /// `rateChanged(atNanoseconds:linkBytesPerSecond:)`, returning the phase and next decision point.
@@ -163,7 +175,8 @@ public struct PrecopyController {
     /// return the phase and next decision point.
     public mutating func stepAfter(_ event: (inout PrecopyController) -> Void) -> Step {
         event(&self)
-        return Step(phase: phase, nextDecisionNanoseconds: nextDecisionNanoseconds, bytesSent: bytesSent)
+        let next = EngineTime.nanoseconds(roundingUp: decisionSeconds())
+        return Step(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
     }
 
     /// Let time run to `t`, handling every decision point on the way.
@@ -180,47 +193,53 @@ public struct PrecopyController {
     public mutating func rateChanged(atSeconds t: Double, linkBytesPerSecond rate: Double) -> Double {
         advance(toSeconds: t)
         linkBytesPerSecond = max(0, rate)
-        return nextDecisionSeconds
+        return decisionSeconds()
     }
 
     @discardableResult
     public mutating func rateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) -> Int64 {
-        rateChanged(atSeconds: EngineTime.seconds(nanoseconds: t), linkBytesPerSecond: rate)
-        return nextDecisionNanoseconds
+        // The same value `nextDecisionNanoseconds` would give: nothing changes in between.
+        let next = rateChanged(atSeconds: EngineTime.seconds(nanoseconds: t), linkBytesPerSecond: rate)
+        return EngineTime.nanoseconds(roundingUp: next)
     }
 
     // MARK: - Internals
+    //
+    // The small getters below are always inlined: called without inlining from a mutating
+    // method, a getter receives the controller by value, and Swift copied all of it (~1.3 KB)
+    // per call on the rate-change path.
 
-    var pageBytes: Double { Double(parameters.pageSizeBytes) }
-    var memoryBytes: Double { Double(parameters.memoryBytes) }
+    @inline(__always) var pageBytes: Double { Double(parameters.pageSizeBytes) }
+    @inline(__always) var memoryBytes: Double { Double(parameters.memoryBytes) }
     /// Half a byte, or what one step of the clock's floating-point resolution carries at the
     /// current rate if that is more: at large absolute times a remainder smaller than that
     /// could never be sent, and the controller would stall on it.
-    var byteTolerance: Double {
+    @inline(__always) var byteTolerance: Double {
         let rate = linkBytesPerSecond.isFinite ? linkBytesPerSecond : 0
         return max(0.5, rate * timeTolerance)
     }
 
     /// The smallest time step the clock can still resolve here (a few ulps of `now`).
-    var timeTolerance: Double { max(1e-12, nowSeconds.ulp * 8) }
-    var usableRate: Double { parameters.streams.usableRate(linkBytesPerSecond: linkBytesPerSecond) }
-    var transferRate: Double {
+    @inline(__always) var timeTolerance: Double { max(1e-12, nowSeconds.ulp * 8) }
+    @inline(__always) var usableRate: Double { parameters.streams.usableRate(linkBytesPerSecond: linkBytesPerSecond) }
+    @inline(__always) var transferRate: Double {
         if postcopyPaused { return 0 }
         let r = usableRate
         if let cap = transferCapBytesPerSecond { return min(r, cap) }
         return r
     }
-    var runFraction: Double { guestStopped ? 0 : (autoConverge?.runFraction ?? 1) }
+    @inline(__always) var runFraction: Double { guestStopped ? 0 : (autoConverge?.runFraction ?? 1) }
 
-    var nextTimerSeconds: Double {
+    @inline(__always) var nextTimerSeconds: Double {
         guard phase == .setup || phase == .precopy else { return .infinity }
-        let m = parameters.management
+        // Fields read one by one: `let m = parameters.management` copied the policy (and
+        // retained its arrays) on every call.
         var t = Double.infinity
-        if nextDowntimeStep < m.downtimeSteps.count {
-            t = min(t, startSeconds + m.downtimeSteps[nextDowntimeStep].afterSeconds)
+        if nextDowntimeStep < parameters.management.downtimeSteps.count {
+            t = min(t, startSeconds + parameters.management.downtimeSteps[nextDowntimeStep].afterSeconds)
         }
-        if let c = m.completionTimeoutSeconds, !timeoutFired { t = min(t, startSeconds + c) }
-        if let p = m.progressTimeoutSeconds { t = min(t, lastProgressSeconds + p) }
+        if let c = parameters.management.completionTimeoutSeconds, !timeoutFired { t = min(t, startSeconds + c) }
+        if let p = parameters.management.progressTimeoutSeconds { t = min(t, lastProgressSeconds + p) }
         return t
     }
 
@@ -229,7 +248,7 @@ public struct PrecopyController {
     mutating func advanceKeepingDecisions(to t: Double) {
         var guardCount = 0
         while phase != .finished {
-            let next = nextDecisionSeconds
+            let next = decisionSeconds()
             if next <= t {
                 progress(to: next)
                 handleDecisionPoint()

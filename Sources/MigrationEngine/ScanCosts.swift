@@ -16,13 +16,22 @@ public struct ScanCosts: Sendable, Equatable {
     public var zeroSeconds: Double
 
     public init(parameters p: MigrationParameters, linkBytesPerSecond rate: Double) {
-        pageWireBytes = Double(p.pageSizeBytes + p.pageHeaderBytes)
-        zeroWireBytes = Double(p.zeroPageWireBytes)
+        self.init(pageSizeBytes: p.pageSizeBytes, pageHeaderBytes: p.pageHeaderBytes,
+                  zeroPageWireBytes: p.zeroPageWireBytes, firstPassBytesPerSecond: p.firstPassBytesPerSecond,
+                  zeroScanBytesPerSecond: p.zeroScanBytesPerSecond, linkBytesPerSecond: rate)
+    }
+
+    /// The same from the parameters' fields (the controller's hot path: no copy of the whole
+    /// `MigrationParameters`).
+    init(pageSizeBytes: Int64, pageHeaderBytes: Int64, zeroPageWireBytes: Int64, firstPassBytesPerSecond: Double?,
+         zeroScanBytesPerSecond: Double, linkBytesPerSecond rate: Double) {
+        pageWireBytes = Double(pageSizeBytes + pageHeaderBytes)
+        zeroWireBytes = Double(zeroPageWireBytes)
         let r = max(rate, 0)
         pageSeconds = r > 0 ? pageWireBytes / r : .infinity
-        let first = p.firstPassBytesPerSecond.map { min($0, r) } ?? r
+        let first = firstPassBytesPerSecond.map { min($0, r) } ?? r
         firstRoundPageSeconds = first > 0 ? pageWireBytes / first : .infinity
-        let check = p.zeroScanBytesPerSecond > 0 ? Double(p.pageSizeBytes) / p.zeroScanBytesPerSecond : 0
+        let check = zeroScanBytesPerSecond > 0 ? Double(pageSizeBytes) / zeroScanBytesPerSecond : 0
         zeroSeconds = (r > 0 ? zeroWireBytes / r : .infinity) + check
     }
 }

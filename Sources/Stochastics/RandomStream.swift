@@ -35,15 +35,25 @@ public final class RandomStream {
     /// A stream seeded directly. Prefer `init(scenarioSeed:entity:purpose:kind:)`.
     public init(seed: UInt64, kind: GeneratorKind = .mt19937) {
         GSLSetup.once
-        guard let rng = gsl_rng_alloc(kind.gslType) else {
-            fatalError("gsl_rng_alloc failed: out of memory")
-        }
-        self.rng = rng
-        self.kind = kind
-        self.seed = seed
         // mt19937 treats seed 0 as GSL's default seed 4357; every other generator takes any
         // value. Map 0 away so that no derived seed collides with GSL's default.
-        gsl_rng_set(rng, UInt(truncatingIfNeeded: seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed))
+        let gslSeed = UInt(truncatingIfNeeded: seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed)
+        if kind == .mt19937 {
+            // GSL's mt19937, seeded lazily: the same draws without seeding and twisting all
+            // 624 words up front (shim.h, `fleetsim_lazy_mt`).
+            guard let rng = fleetsim_lazy_mt_alloc(gslSeed) else {
+                fatalError("fleetsim_lazy_mt_alloc failed: out of memory")
+            }
+            self.rng = rng
+        } else {
+            guard let rng = gsl_rng_alloc(kind.gslType) else {
+                fatalError("gsl_rng_alloc failed: out of memory")
+            }
+            gsl_rng_set(rng, gslSeed)
+            self.rng = rng
+        }
+        self.kind = kind
+        self.seed = seed
     }
 
     /// The stream for `purpose` of `entity` in a run seeded with `scenarioSeed`.
@@ -53,7 +63,9 @@ public final class RandomStream {
                   kind: kind)
     }
 
-    deinit { gsl_rng_free(rng) }
+    deinit {
+        if kind == .mt19937 { fleetsim_lazy_mt_free(rng) } else { gsl_rng_free(rng) }
+    }
 
     /// Uniform on [0, 1).
     @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }

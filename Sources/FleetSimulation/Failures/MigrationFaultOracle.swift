@@ -42,7 +42,9 @@ public struct AttemptFaults: Sendable, Equatable {
 /// purpose#attempt): the answer for attempt k of instance X is the same whatever happened
 /// before, whichever policy asks, in whatever order. Each fault has its own stream, and a
 /// stream always makes the same draws whatever the probabilities, so changing one knob never
-/// moves another fault.
+/// moves another fault. A fault whose probability is zero (the default) cannot strike whatever
+/// its stream draws, so its stream is not made at all (a stream is local to one question:
+/// skipping it moves no other draw).
 ///
 /// `attempt` is the 1-based attempt number of `Fact.attemptStarted`.
 public struct MigrationFaultOracle: Sendable {
@@ -73,12 +75,11 @@ public struct MigrationFaultOracle: Sendable {
     /// bytes; nil when it never aborts on its own. The caller aborts the attempt when this
     /// many bytes have been sent and it has not yet completed (or failed otherwise).
     public func abortPoint(instance: String, attempt: Int, firstPassBytes: Double) -> AbortPoint? {
-        let f = attemptFaults(instance: instance, attempt: attempt)
         var point: AbortPoint?
-        if let fraction = f.internalErrorAtFirstPassFraction {
+        if let fraction = internalErrorFraction(instance: instance, attempt: attempt) {
             point = AbortPoint(bytesSent: fraction * max(0, firstPassBytes), cause: .internalError)
         }
-        if let bytes = f.apiChangeAtBytes, bytes < point?.bytesSent ?? .infinity {
+        if let bytes = apiChangeBytes(instance: instance, attempt: attempt), bytes < point?.bytesSent ?? .infinity {
             point = AbortPoint(bytesSent: bytes, cause: .apiChange)
         }
         return point
@@ -97,6 +98,8 @@ public struct MigrationFaultOracle: Sendable {
 
     /// The delay after which the target's setup fails; nil when it succeeds.
     public func setupError(instance: String, attempt: Int) -> SimTime? {
+        // u < p is false for every u in [0, 1) when p <= 0 (or NaN).
+        guard faults.setupErrorProbability > 0 else { return nil }
         let s = stream(instance, "fault-setup", attempt)
         let fails = s.uniform() < faults.setupErrorProbability
         let delay = faults.setupErrorDelaySeconds.sample(s)
@@ -105,6 +108,7 @@ public struct MigrationFaultOracle: Sendable {
 
     /// The per-attempt abort's position in the first pass, or nil.
     func internalErrorFraction(instance: String, attempt: Int) -> Double? {
+        guard faults.abortPerAttempt > 0 else { return nil }
         let s = stream(instance, "fault-abort", attempt)
         let aborts = s.uniform() < faults.abortPerAttempt
         let fraction = s.uniform()
@@ -115,8 +119,8 @@ public struct MigrationFaultOracle: Sendable {
     /// (0, 1), in GiB; so P(x <= g) = 1 - (1 - p)^g.
     func apiChangeBytes(instance: String, attempt: Int) -> Double? {
         let p = faults.abortPerGiB
-        let u = stream(instance, "fault-abort-gib", attempt).uniformPositive()
         guard p > 0 else { return nil }
+        let u = stream(instance, "fault-abort-gib", attempt).uniformPositive()
         if p >= 1 { return 0 }
         return log(u) / log1p(-p) * Self.bytesPerGiB
     }
