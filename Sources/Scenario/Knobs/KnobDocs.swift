@@ -6,7 +6,7 @@ public enum ScenarioKnobs {
     static var tables: [KnobTable] {
         [Top.table, Report.table, Fleet.table, Network.table, HostGroup.table, Host.table, InstanceGroup.table,
          Guest.table, Instance.table, Campaign.table, Limits.table, LiveMigration.table, Reboot.table,
-         Policy.table, PolicyLive.table, PolicyOCI.table, PolicyReboot.table, PolicyManual.table, PolicyLXD.table,
+         Policy.table, PolicyLive.table, PolicyOCI.table, PolicyReboot.table, PolicyManual.table, PolicyLXD.table, Attributes.table,
          Failures.table, FailureHosts.table, FailureRacks.table, FailureLinks.table, FailureMigrations.table,
          FailureCustomers.table]
     }
