@@ -10,7 +10,8 @@ struct KnobsCommand: ParsableCommand {
         commandName: "knobs",
         abstract: "Print every scenario key and migrate flag, or regenerate the reference tables of the docs.",
         discussion: """
-        The tables of docs/scenario-reference.md and docs/migrate.md between the markers
+        The tables of docs/scenario-reference.md, policy-reference.md, failure-reference.md
+        and migrate.md between the markers
         '<!-- knob-table ID ... -->' and '<!-- end knob-table -->' are generated from the knob
         table in Sources/Scenario/Knobs; a test fails when they disagree.
 
@@ -19,7 +20,7 @@ struct KnobsCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Rewrite the generated tables of scenario-reference.md and migrate.md in this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Rewrite the generated tables of the reference docs (scenario, policy, failure, migrate) in this folder.", valueName: "dir"))
     var writeDocs: String?
 
     func run() throws {

@@ -13,19 +13,42 @@ public struct KnobDoc: Sendable, Equatable {
     public var key: String
     public var type: String
     public var defaultText: String
+    /// The defaults of the further default columns, for tables with one column per preset
+    /// (`policy.live`: oci, lxd / incus, generic); empty otherwise.
+    public var moreDefaults: [String]
     /// Nil for the tables without a meaning column (`reboot_migration`, `fleet.hosts[i]`).
     public var meaning: String?
+    /// The mappings below the table's section where the key is read, when it is not read in
+    /// the section itself: `scheduled[i]` (each entry of a list), `power` and `tor` (one key
+    /// row for both). The docs print `scheduled[i].host`.
+    public var within: [String]
 
-    public init(_ key: String, type: String, default defaultText: String, meaning: String? = nil) {
+    public init(_ key: String, type: String, default defaultText: String, meaning: String? = nil, within: [String] = []) {
+        self.init(key, type: type, defaults: [defaultText], meaning: meaning, within: within)
+    }
+
+    /// A row with one default per default column of its table.
+    public init(_ key: String, type: String, defaults: [String], meaning: String? = nil, within: [String] = []) {
+        precondition(!defaults.isEmpty, "knob '\(key)' states no default")
         self.key = key
         self.type = type
-        self.defaultText = defaultText
+        self.defaultText = defaults[0]
+        self.moreDefaults = Array(defaults.dropFirst())
         self.meaning = meaning
+        self.within = within
+    }
+
+    /// Every default column's text, in column order.
+    public var defaults: [String] { [defaultText] + moreDefaults }
+
+    /// The key as the docs print it: `key`, or `scheduled[i].key`, `power.key`, `tor.key`.
+    public var keyCell: String {
+        within.isEmpty ? "`\(key)`" : within.map { "`\($0).\(key)`" }.joined(separator: ", ")
     }
 
     /// The row as the docs print it.
     public var row: String {
-        var cells = ["`\(key)`", type, defaultText]
+        var cells = [keyCell, type] + defaults
         if let meaning { cells.append(meaning) }
         return "| " + cells.joined(separator: " | ") + " |"
     }
@@ -132,6 +155,8 @@ public struct KnobTable {
     public enum DocFile: String, Sendable, CaseIterable {
         case scenarioReference = "scenario-reference.md"
         case migrate = "migrate.md"
+        case policyReference = "policy-reference.md"
+        case failureReference = "failure-reference.md"
     }
 
     public var id: String

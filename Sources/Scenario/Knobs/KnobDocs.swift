@@ -1,9 +1,14 @@
-/// The scenario knobs, one enum per section (`ScenarioKnobs+*.swift`).
+/// The scenario knobs, one enum per section (`ScenarioKnobs+*.swift`), `policy:` and
+/// `failures:` included.
 public enum ScenarioKnobs {
-    /// The tables of docs/scenario-reference.md, in the docs' order.
+    /// The tables of docs/scenario-reference.md, policy-reference.md and failure-reference.md,
+    /// in the docs' order.
     static var tables: [KnobTable] {
         [Top.table, Report.table, Fleet.table, Network.table, HostGroup.table, Host.table, InstanceGroup.table,
-         Guest.table, Instance.table, Campaign.table, Limits.table, LiveMigration.table, Reboot.table]
+         Guest.table, Instance.table, Campaign.table, Limits.table, LiveMigration.table, Reboot.table,
+         Policy.table, PolicyLive.table, PolicyOCI.table, PolicyReboot.table, PolicyManual.table, PolicyLXD.table, Attributes.table,
+         Failures.table, FailureHosts.table, FailureRacks.table, FailureLinks.table, FailureMigrations.table,
+         FailureCustomers.table]
     }
 }
 

@@ -7,10 +7,18 @@ public protocol KnobRow {
     /// Nil when the docs' default is the code's, or cannot be compared (prose such as
     /// "preset", "none (off)"); else what differs.
     func defaultMismatch() -> String?
+    /// The row's scenario key (nil for a `migrate` flag): `KnobDocsTests` compares the keys of
+    /// each table with the keys its reader accepts.
+    var keyDoc: KnobDoc? { get }
+}
+
+extension KnobRow {
+    public var keyDoc: KnobDoc? { nil }
 }
 
 extension KnobDoc: KnobRow {
     public func defaultMismatch() -> String? { nil }
+    public var keyDoc: KnobDoc? { self }
 }
 
 extension FlagKnob: KnobRow {
@@ -18,6 +26,8 @@ extension FlagKnob: KnobRow {
 }
 
 extension Knob: KnobRow {
+    public var keyDoc: KnobDoc? { doc }
+
     /// Decodes the docs' default (when it is one literal in backticks, e.g. "`2h`") with the
     /// knob's own field and compares it with `defaultValue`.
     public func defaultMismatch() -> String? {
@@ -32,16 +42,13 @@ extension Knob: KnobRow {
 }
 
 extension DistributionKnob: KnobRow {
+    public var keyDoc: KnobDoc? { doc }
+
     public func defaultMismatch() -> String? {
         guard let value = defaultValue else { return nil }
         let text = doc.defaultText.hasPrefix("`") ? KnobDefaultText.literal(doc.defaultText) : nil
         guard let text else { return nil }
-        var decoded: Distribution?
-        let reader = ScenarioReader(yaml: "v: \(text)\n", file: "default", distributionSchema: .stochastics)
-        _ = reader.readRoot { m -> Int? in
-            decoded = m.distribution("v", kind, range: range)
-            return 0
-        }
+        let decoded = KnobDefaultText.decodeDistribution(text, kind, range: range)
         return decoded == value ? nil : "\(key): the docs say \(doc.defaultText), the reader's default is \(value)"
     }
 }
@@ -57,6 +64,16 @@ enum KnobDefaultText {
     static func decode<T>(_ text: String, _ field: FieldType<T>) -> T? {
         let reader = ScenarioReader(yaml: "v: \(text)\n", file: "default")
         return reader.readRoot { m in m.optional("v", field) }
+    }
+
+    static func decodeDistribution(_ text: String, _ kind: QuantityKind, range: QuantityRange?) -> Distribution? {
+        var decoded: Distribution?
+        let reader = ScenarioReader(yaml: "v: \(text)\n", file: "default", distributionSchema: .stochastics)
+        _ = reader.readRoot { m -> Int? in
+            decoded = m.distribution("v", kind, range: range)
+            return 0
+        }
+        return decoded
     }
 
     static func same<T: Equatable>(_ value: T, _ other: Any) -> Bool {

@@ -30,8 +30,8 @@ import Stochastics
 /// ```
 ///
 /// Names (hosts, racks) are checked against the fleet when the plan is built
-/// (`FailurePlan.make`), not here. Every key, unit, default and source:
-/// docs/failure-reference.md. Call it from the loader as
+/// (`FailurePlan.make`), not here. Every key, unit, default and source: the knob table
+/// (Knobs/ScenarioKnobs+Failure*.swift), printed in docs/failure-reference.md. Call it from the loader as
 /// `root.mapping("failures", required: false) { FailureSection.read($0) } ?? .none`.
 public enum FailureSection {
     /// The shortest mean time between failures (and the fastest failure rate) accepted.
@@ -39,84 +39,92 @@ public enum FailureSection {
 
     /// The configuration, or nil when anything in it is wrong (every problem is reported).
     public static func read(_ m: MappingReader) -> FailureConfig? {
+        typealias K = ScenarioKnobs.Failures
         let errorsBefore = PolicySection.errorCount(m.reader)
         var config = FailureConfig()
-        config.hosts = m.mapping("hosts", required: false) { hosts($0) } ?? config.hosts
-        config.racks = m.mapping("racks", required: false) { racks($0) } ?? config.racks
-        config.links = m.mapping("links", required: false) { links($0) } ?? config.links
-        config.migrations = m.mapping("migrations", required: false) { migrations($0) } ?? config.migrations
-        config.customers = m.mapping("customers", required: false) { customers($0) } ?? config.customers
+        config.hosts = m.mapping(K.hosts.key, required: false) { hosts($0) } ?? config.hosts
+        config.racks = m.mapping(K.racks.key, required: false) { racks($0) } ?? config.racks
+        config.links = m.mapping(K.links.key, required: false) { links($0) } ?? config.links
+        config.migrations = m.mapping(K.migrations.key, required: false) {
+            $0.overriding(MigrationFaults(), ScenarioKnobs.FailureMigrations.knobs)
+        } ?? config.migrations
+        config.customers = m.mapping(K.customers.key, required: false) {
+            $0.overriding(CustomerFaults(), ScenarioKnobs.FailureCustomers.knobs)
+        } ?? config.customers
         guard PolicySection.errorCount(m.reader) == errorsBefore else { return nil }
         return config
     }
 
-    // MARK: - Groups
+    // MARK: - Groups (keys: Knobs/ScenarioKnobs+Failure*.swift)
 
     static func hosts(_ m: MappingReader) -> HostFailures {
+        typealias K = ScenarioKnobs.FailureHosts
         var h = HostFailures()
-        h.scheduled = m.sequence("scheduled", required: false) { item in
+        h.scheduled = m.sequence(K.scheduled.key, required: false) { item in
             item.mapping { e -> ScheduledHostFailure? in
-                let host = e.required("host", .string)
-                let at = e.required("at", .duration)
-                let repair = e.optional("repair", .duration)
+                let host = e.required(K.host)
+                let at = e.required(K.at)
+                let repair = e.optional(K.repairAfter)
                 guard let host, let at else { return nil }
                 return ScheduledHostFailure(host: host, at: at, repairAfter: repair)
             }
         } ?? []
-        if let mtbf = m.node("mtbf"), !mtbf.isNull {
+        if let mtbf = m.node(K.mtbf.key), !mtbf.isNull {
             // A mapping is the distribution of the time to failure itself; a plain duration is
             // a mean time between failures, i.e. exponential (constant hazard) with that mean.
             // At least a minute: an MTBF of 1 ns schedules a failure per host per nanosecond, a run
             // that never ends; real MTBFs are months.
             if mtbf.isMapping {
-                h.timeToFailureSeconds = m.distribution("mtbf", .duration, range: .atLeast(minimumMTBFSeconds))
+                h.timeToFailureSeconds = m.distribution(K.mtbf.key, .duration, range: .atLeast(minimumMTBFSeconds))
             } else {
                 h.timeToFailureSeconds = mtbf.decode(.duration(range: .atLeast(minimumMTBFSeconds)))
                     .map { .exponential(mean: $0.seconds) }
             }
         }
-        h.repairSeconds = m.distribution("repair", .duration, default: h.repairSeconds) ?? h.repairSeconds
+        K.repair.apply(m, to: &h)
         return h
     }
 
     static func racks(_ m: MappingReader) -> RackFailures {
+        typealias K = ScenarioKnobs.FailureRacks
         var r = RackFailures()
-        r.scheduled = m.sequence("scheduled", required: false) { item in
+        r.scheduled = m.sequence(K.scheduled.key, required: false) { item in
             item.mapping { e -> ScheduledRackFault? in
-                let rack = e.required("rack", .string)
-                let kind = e.required("kind", .enumeration(RackFaultKind.self, noun: "rack fault kind"))
-                let at = e.required("at", .duration)
-                let duration = e.required("duration", .duration(range: .positive))
+                let rack = e.required(K.rack)
+                let kind = e.required(K.kind)
+                let at = e.required(K.at)
+                let duration = e.required(K.duration)
                 guard let rack, let kind, let at, let duration else { return nil }
                 return ScheduledRackFault(rack: rack, kind: kind, at: at, duration: duration)
             }
         } ?? []
-        r.power = m.mapping("power", required: false) { randomRack($0) }
-        r.tor = m.mapping("tor", required: false) { randomRack($0) }
+        r.power = m.mapping(K.power.key, required: false) { randomRack($0) }
+        r.tor = m.mapping(K.tor.key, required: false) { randomRack($0) }
         return r
     }
 
     static func randomRack(_ m: MappingReader) -> RandomRackFaults? {
-        let rate = m.required("per_rack", FieldType<Double>.rate)
-        let outage = m.distribution("outage", .duration)
+        let rate = m.required(ScenarioKnobs.FailureRacks.perRack)
+        let outage = m.distribution(ScenarioKnobs.FailureRacks.outage)
         guard let rate, let outage else { return nil }
         return RandomRackFaults(ratePerRackPerSecond: rate, outageSeconds: outage)
     }
 
     static func links(_ m: MappingReader) -> LinkFaults {
+        typealias K = ScenarioKnobs.FailureLinks
         var l = LinkFaults()
-        l.scheduled = m.sequence("scheduled", required: false) { item in
+        l.scheduled = m.sequence(K.scheduled.key, required: false) { item in
             item.mapping { e -> ScheduledLinkFault? in
-                let link = e.required("link", linkSelector)
-                let at = e.required("at", .duration)
-                let duration = e.required("duration", .duration(range: .positive))
-                let remaining = e.required("remaining", .fraction)
+                let link = e.required(K.link)
+                let at = e.required(K.at)
+                let duration = e.required(K.duration)
+                let remaining = e.required(K.remaining)
                 guard let link, let at, let duration, let remaining else { return nil }
                 return ScheduledLinkFault(link: link, at: at, duration: duration, remainingFraction: remaining)
             }
         } ?? []
         for linkClass in LinkClass.allCases {
-            if let process = m.mapping(linkClass.rawValue, required: false, { randomLink($0) }) {
+            if let process = m.mapping(K.linkClass(linkClass).key, required: false, { randomLink($0) }) {
                 l.random[linkClass] = process
             }
         }
@@ -124,27 +132,12 @@ public enum FailureSection {
     }
 
     static func randomLink(_ m: MappingReader) -> RandomLinkFaults? {
-        let rate = m.required("per_link", FieldType<Double>.rate)
-        let duration = m.distribution("duration", .duration)
-        let remaining = m.distribution("remaining", .fraction, default: .constant(0))
+        typealias K = ScenarioKnobs.FailureLinks
+        let rate = m.required(K.perLink)
+        let duration = m.distribution(K.randomDuration)
+        let remaining = m.distribution(K.randomRemaining)
         guard let rate, let duration, let remaining else { return nil }
         return RandomLinkFaults(ratePerLinkPerSecond: rate, durationSeconds: duration, remainingFraction: remaining)
-    }
-
-    static func migrations(_ m: MappingReader) -> MigrationFaults {
-        var f = MigrationFaults()
-        f.abortPerAttempt = m.optional("abort_per_attempt", .fraction, default: f.abortPerAttempt)
-        f.abortPerGiB = m.optional("abort_per_gib", .fraction, default: f.abortPerGiB)
-        f.setupErrorProbability = m.optional("setup_error", .fraction, default: f.setupErrorProbability)
-        f.setupErrorDelaySeconds = m.distribution("setup_error_delay", .duration, default: f.setupErrorDelaySeconds)
-            ?? f.setupErrorDelaySeconds
-        f.rebootFailureProbability = m.optional("reboot_failure", .fraction)
-        f.linkStallTimeout = m.optional("link_stall_timeout", .duration, default: f.linkStallTimeout)
-        return f
-    }
-
-    static func customers(_ m: MappingReader) -> CustomerFaults {
-        CustomerFaults(neverRespondFraction: m.optional("never_respond", .fraction))
     }
 
     // MARK: - Field types
