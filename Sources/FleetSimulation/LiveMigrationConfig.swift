@@ -14,7 +14,7 @@ public struct LiveMigrationConfig: Sendable, Equatable {
     public var deviceStateBytes: Int64?
     /// `qemu_version`: the QEMU release whose migration-thread rules apply (nil: current).
     public var qemuVersion: QemuVersion? = nil
-    /// `first_pass_rate`: send rate of the first round over memory (nil: off).
+    /// `first_pass_rate`: send rate of the first pass over memory (nil: off).
     public var firstPassBytesPerSecond: Double? = nil
 
     public init(preset: ManagementPreset = .qemu, maxBandwidthBytesPerSecond: Double?? = nil,

@@ -1,5 +1,5 @@
 /// `bitmap` migration bitmap for the `qemu` loop: one bit per guest page (ram.c's
-/// `rb->bmap`), the zero pages of the first round as a second bitmap, and the scan walking set
+/// `rb->bmap`), the zero pages of the first pass as a second bitmap, and the scan walking set
 /// bits in address order. The reference for `DensityScan`; it is driven by the `bitmap` dirty
 /// model, whose log is OR-ed in at each sync.
 ///

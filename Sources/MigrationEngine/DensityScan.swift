@@ -1,6 +1,6 @@
 /// `analytic` migration bitmap for the `qemu` loop: guest memory in address order as a few
 /// segments, each with the expected share of its pages still to send ("density"), the share of
-/// them that is zero while the first round lasts, and the dirty region that writes it (-1:
+/// them that is zero while the first pass lasts, and the dirty region that writes it (-1:
 /// none). A sync raises a segment's density by the share of its region's pages the guest
 /// dirtied since the last sync; the scan clears what it passes. The work per send step and per
 /// sync is O(segments), and segments only split at the scan position at a sync and merge when
@@ -160,7 +160,7 @@ public struct DensityScan: Sendable {
         return newly
     }
 
-    /// Pages still to send that are zero (first round only) and not.
+    /// Pages still to send that are zero (first pass only) and not.
     public func pendingSplit(at position: ScanPosition) -> (pages: Double, zeroPages: Double) {
         var zero = 0.0
         if position.firstRound {

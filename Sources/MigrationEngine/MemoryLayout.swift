@@ -1,5 +1,5 @@
 /// Guest memory in address order as the `qemu` loop scans it: extents of pages, each written by
-/// one dirty region (or by none: -1) and holding a share of zero pages while the first round
+/// one dirty region (or by none: -1) and holding a share of zero pages while the first pass
 /// lasts.
 public struct MemoryLayout: Sendable, Equatable {
     public struct Extent: Sendable, Equatable {
@@ -46,7 +46,7 @@ public struct MemoryLayout: Sendable, Equatable {
         }
     }
 
-    /// Whether page `p` (in extent `e`) is zero in the first round: zero pages spread evenly
+    /// Whether page `p` (in extent `e`) is zero in the first pass: zero pages spread evenly
     /// over the extent (the k-th page is zero when floor((k+1) z) > floor(k z)).
     public func isZero(page p: Int, extent e: Extent) -> Bool {
         let k = Double(p - e.start)

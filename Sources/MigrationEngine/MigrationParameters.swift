@@ -23,7 +23,7 @@ public struct MigrationParameters: Sendable, Equatable {
     public var precopyLoop: PrecopyLoop = .qemu
     /// The QEMU release whose thread rules apply (`QemuVersion`). Default: current (8.2+).
     public var qemuVersion: QemuVersion = .v8_2
-    /// Send rate of non-zero pages during the first round over memory, when lower than the
+    /// Send rate of non-zero pages during the first pass over memory, when lower than the
     /// link: a fresh destination faults its memory in as it arrives, so the first pass can be
     /// slower at high limits (measured: 200-330 MiB/s under a 512 MiB/s limit on the validation
     /// machine, Validation/qemu-7.2/README.md). nil = off (default). Used by the `qemu` loop only.

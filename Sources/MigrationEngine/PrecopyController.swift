@@ -149,7 +149,7 @@ public struct PrecopyController {
     public var nextDecisionNanoseconds: Int64 { EngineTime.nanoseconds(roundingUp: nextDecisionSeconds) }
 
     /// What a driver needs after each call: the phase and the next decision point.
-    public struct Step: Sendable, Equatable {
+    public struct Progress: Sendable, Equatable {
         public let phase: Phase
         /// Absolute nanoseconds of the next decision point; Int64.max when none is pending.
         public let nextDecisionNanoseconds: Int64
@@ -159,24 +159,24 @@ public struct PrecopyController {
     /// `advance(toNanoseconds:)`, returning the phase and next decision point computed in the
     /// same mutating access (a driver holding the controller inside a class would otherwise
     /// copy it, with everything it references, to read them).
-    public mutating func step(toNanoseconds t: Int64) -> Step {
+    public mutating func advanceReporting(toNanoseconds t: Int64) -> Progress {
         advance(toNanoseconds: t)
         let next = EngineTime.nanoseconds(roundingUp: decisionSeconds())
-        return Step(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
+        return Progress(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
     }
 
     /// `rateChanged(atNanoseconds:linkBytesPerSecond:)`, returning the phase and next decision point.
-    public mutating func stepRateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) -> Step {
+    public mutating func rateChangedReporting(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) -> Progress {
         let next = rateChanged(atNanoseconds: t, linkBytesPerSecond: rate)
-        return Step(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
+        return Progress(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
     }
 
     /// Apply an external event (`hostFailed`, `linkFailed`, `linkRestored`, `cancel`) and
     /// return the phase and next decision point.
-    public mutating func stepAfter(_ event: (inout PrecopyController) -> Void) -> Step {
+    public mutating func applyReporting(_ event: (inout PrecopyController) -> Void) -> Progress {
         event(&self)
         let next = EngineTime.nanoseconds(roundingUp: decisionSeconds())
-        return Step(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
+        return Progress(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
     }
 
     /// Let time run to `t`, handling every decision point on the way.

@@ -112,7 +112,7 @@ extension QemuThreadLoop {
 }
 
 /// A stretch of the migration bitmap the scan crosses at a constant cost per page: one density
-/// and, in the first round, one zero share (a `DensityScan` segment).
+/// and, in the first pass, one zero share (a `DensityScan` segment).
 struct UniformStretch: Sendable, Equatable {
     var endPage: Double
     var density: Double

@@ -8,9 +8,9 @@
 public struct ScanCosts: Sendable, Equatable {
     public var pageWireBytes: Double
     public var zeroWireBytes: Double
-    /// Seconds per non-zero page after the first round (wire bytes / link rate).
+    /// Seconds per non-zero page after the first pass (wire bytes / link rate).
     public var pageSeconds: Double
-    /// Seconds per non-zero page in the first round over memory (`first_pass_rate`, when slower).
+    /// Seconds per non-zero page in the first pass over memory (`first_pass_rate`, when slower).
     public var firstRoundPageSeconds: Double
     /// Seconds per zero page: its check plus its 9 bytes on the wire.
     public var zeroSeconds: Double

@@ -84,7 +84,7 @@ import Stochastics
         #expect(new.totalTimeSeconds >= 0.1)
     }
 
-    // Item 3: a slower first round.
+    // Item 3: a slower first pass.
     @Test func firstPassRateSlowsOnlyTheFirstRound() {
         var p = MigrationParameters(memoryBytes: 256 * MiB, preset: .libvirt)
         let wire = WireSchedule.fixed(bytesPerSecond: Bytes.gibibyte)

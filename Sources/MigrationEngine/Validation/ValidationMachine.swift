@@ -8,7 +8,7 @@ public struct ValidationMachine: Sendable, Equatable {
     /// Stop-and-copy rate, not rate-limited: ~1233 MiB/s median (the loopback "link").
     public var linkBytesPerSecond = 1233 * Bytes.mebibyte
     /// Zero-page check (migration/ram.c save_zero_page_to_file -> buffer_is_zero, one per page
-    /// in the first round): ~1.5 M pages/s with a core to itself. The README's figure is the
+    /// in the first pass): ~1.5 M pages/s with a core to itself. The README's figure is the
     /// idle guests' rate ("on an idle host, slower when the host is busy"; its idle runs scan at
     /// 1.1-3.6 M pages/s, about 1.5 M in the median).
     public var zeroCheckPagesPerSecond = 1.5e6
@@ -66,7 +66,7 @@ public struct ValidationMachine: Sendable, Equatable {
     /// pages/s over the 54 running-guest runs of 1024 MiB (quartiles 0.78 / 1.10 M), against
     /// 1.66 M on idle ones. (256 MiB guests are left out: their ~50 ms stretch mostly falls
     /// between two polls, and the 5 of 36 that span one are the slow ones, 0.83 M.) Zero pages
-    /// are checked in the first round only, before any auto-converge throttle, so the vCPU
+    /// are checked in the first pass only, before any auto-converge throttle, so the vCPU
     /// counts as fully busy. Sends are left alone: with the guest running, 50 ms poll intervals
     /// of later passes carry up to ~1000 MiB/s (runs at a 50 ms downtime limit), not 2/3 of the
     /// stop-and-copy rate (822 MiB/s), so the link stays at the stop-and-copy rate.

@@ -24,9 +24,9 @@ extension MigrateFlags {
         notes: "the rules that changed: 7.2 completes when nothing at all is pending even before the first window closes (threshold still 0); 8.0 and later wait for the first window, sync, then complete")
     public static let firstPassRate = FlagKnob(
         "first-pass-rate", argument: "RATE\\|none", valueName: "rate|none",
-        help: "Send rate of non-zero pages in the first round over memory (a fresh destination faults its memory in), or 'none'. Default none.",
+        help: "Send rate of non-zero pages in the first pass over memory (a fresh destination faults its memory in), or 'none'. Default none.",
         default: "none",
-        notes: "send rate of non-zero pages in the first round over memory when lower than the link (a fresh destination faults its memory in). Measured 200–330 MiB/s under a 512 MiB/s limit on the validation machine (Validation/qemu-7.2/README.md); `qemu` loop only")
+        notes: "send rate of non-zero pages in the first pass over memory when lower than the link (a fresh destination faults its memory in). Measured 200–330 MiB/s under a 512 MiB/s limit on the validation machine (Validation/qemu-7.2/README.md); `qemu` loop only")
     public static let downtimeLimit = FlagKnob(
         "downtime-limit", argument: "DURATION", valueName: "duration",
         help: "QEMU downtime-limit (default 300ms, DEFAULT_MIGRATE_SET_DOWNTIME in options.c; at most 2000s). Under a downtime ramp (nova) use --downtime-steps 0 first.",

@@ -65,7 +65,7 @@ extension ScenarioKnobs {
         static var firstPassRate: Knob<Double> {
             Knob(KnobDoc(
             "first_pass_rate", type: "rate > 0", default: "none (off)",
-            meaning: "send rate of non-zero pages during the first round over memory, when lower than the link: a fresh destination faults its memory in as it arrives. Measured: 200–330 MiB/s under a 512 MiB/s limit on the validation machine (Validation/qemu-7.2/README.md)"),
+            meaning: "send rate of non-zero pages during the first pass over memory, when lower than the link: a fresh destination faults its memory in as it arrives. Measured: 200–330 MiB/s under a 512 MiB/s limit on the validation machine (Validation/qemu-7.2/README.md)"),
                  .quantity(.bytesPerSecond, range: .positive), flag: MigrateFlags.firstPassRate)
         }
 

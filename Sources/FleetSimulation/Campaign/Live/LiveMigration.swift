@@ -47,10 +47,10 @@ final class LiveMigration {
         self.nextDecisionNanoseconds = controller.nextDecisionNanoseconds
     }
 
-    func take(_ step: PrecopyController.Step) {
-        phase = step.phase
-        nextDecisionNanoseconds = step.nextDecisionNanoseconds
-        bytesSent = step.bytesSent
+    func take(_ progress: PrecopyController.Progress) {
+        phase = progress.phase
+        nextDecisionNanoseconds = progress.nextDecisionNanoseconds
+        bytesSent = progress.bytesSent
     }
 
     /// Let the controller run to `t` (relative ns), aborting at an injected abort point
@@ -59,7 +59,7 @@ final class LiveMigration {
         if abortAtBytes != nil { advanceAbortingAtInjectedPoint(toNanoseconds: t) } else { advanceController(toNanoseconds: t) }
     }
 
-    func advanceController(toNanoseconds t: Int64) { take(controller.step(toNanoseconds: t)) }
+    func advanceController(toNanoseconds t: Int64) { take(controller.advanceReporting(toNanoseconds: t)) }
 
     func rateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) {
         // Catch up first, so a rate change never carries the controller past an abort point.
@@ -67,9 +67,9 @@ final class LiveMigration {
             advance(toNanoseconds: t)
             if phase == .finished { return }
         }
-        take(controller.stepRateChanged(atNanoseconds: t, linkBytesPerSecond: rate))
+        take(controller.rateChangedReporting(atNanoseconds: t, linkBytesPerSecond: rate))
     }
 
     /// An external event on the controller (host or link failure, cancel).
-    func apply(_ event: (inout PrecopyController) -> Void) { take(controller.stepAfter(event)) }
+    func apply(_ event: (inout PrecopyController) -> Void) { take(controller.applyReporting(event)) }
 }
