@@ -27,17 +27,38 @@ public struct EmpiricalData: Sendable, Equatable {
     /// and a bare number where a unit is needed is refused with the reason it returns.
     public static func load(csvPath: String, column: CSVColumn, weightColumn: CSVColumn? = nil,
                             parseValue: ((String) -> Result<Double, CellRefusal>)? = nil) throws(EmpiricalDataError) -> EmpiricalData {
-        let text: String
+        let rows = try dataRows(of: try readText(csvPath), path: csvPath)
+        guard let first = rows.first else { throw .noData(path: csvPath) }
+        let hasHeader = startsWithHeader(first.fields, column: column, weightColumn: weightColumn, parseValue: parseValue)
+        let valueAt = try position(of: column, in: first, path: csvPath)
+        let weightAt = try weightColumn.map { (c) throws(EmpiricalDataError) in try position(of: c, in: first, path: csvPath) }
+        var values: [Double] = []
+        var weights: [Double] = []
+        for row in rows.dropFirst(hasHeader ? 1 : 0) {
+            values.append(try value(in: row, at: valueAt, column: column, parseValue: parseValue, path: csvPath))
+            if let weightAt, let weightColumn { weights.append(try number(in: row, at: weightAt, column: weightColumn, path: csvPath)) }
+        }
+        guard !values.isEmpty else { throw .noData(path: csvPath) }
+        return EmpiricalData(values: values, weights: weightColumn == nil ? nil : weights)
+    }
+
+    /// A non-blank, non-comment line of the file: its 1-based number and its fields.
+    typealias CSVRow = (line: Int, fields: [String])
+
+    private static func readText(_ csvPath: String) throws(EmpiricalDataError) -> String {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: csvPath))
-            text = String(decoding: data, as: UTF8.self)
+            return String(decoding: data, as: UTF8.self)
         } catch {
             throw .unreadable(path: csvPath, reason: FileErrorText.reason(error))
         }
+    }
 
+    /// The file's rows, blank lines and `#` comments skipped (a leading BOM dropped).
+    private static func dataRows(of text: String, path csvPath: String) throws(EmpiricalDataError) -> [CSVRow] {
         // isNewline splits on "\n", "\r\n" (one Character in Swift) and "\r".
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        var rows: [(line: Int, fields: [String])] = []
+        var rows: [CSVRow] = []
         for (i, raw) in lines.enumerated() {
             let line = i == 0 && raw.first == "\u{FEFF}" ? raw.dropFirst() : raw
             let content = line.drop(while: \.isWhitespace)
@@ -45,63 +66,56 @@ public struct EmpiricalData: Sendable, Equatable {
             guard let fields = csvFields(line) else { throw .unterminatedQuote(path: csvPath, line: i + 1) }
             rows.append((i + 1, fields))
         }
-        guard let first = rows.first else { throw .noData(path: csvPath) }
+        return rows
+    }
 
+    /// A column named by header means a header; a column by index has one when its first
+    /// cell is not a value.
+    private static func startsWithHeader(_ fields: [String], column: CSVColumn, weightColumn: CSVColumn?,
+                                         parseValue: ((String) -> Result<Double, CellRefusal>)?) -> Bool {
         let byName = { (c: CSVColumn?) -> Bool in if case .name = c { return true } else { return false } }
-        let hasHeader: Bool
-        if byName(column) || byName(weightColumn) {
-            hasHeader = true
-        } else if case let .index(i) = column, i < first.fields.count {
-            hasHeader = parseValue.map { parse in
-                if case .failure(let refusal) = parse(first.fields[i]) { return refusal.isNotANumber }
-                return false
-            } ?? (number(first.fields[i]) == nil)
-        } else {
-            hasHeader = false
-        }
+        if byName(column) || byName(weightColumn) { return true }
+        guard case let .index(i) = column, i < fields.count else { return false }
+        return parseValue.map { parse in
+            if case .failure(let refusal) = parse(fields[i]) { return refusal.isNotANumber }
+            return false
+        } ?? (number(fields[i]) == nil)
+    }
 
-        func position(_ c: CSVColumn) throws(EmpiricalDataError) -> Int {
-            switch c {
-            case let .index(i):
-                return i
-            case let .name(name):
-                guard let i = first.fields.firstIndex(of: name) else {
-                    throw .columnNotFound(path: csvPath, line: first.line, column: c.description, header: first.fields)
-                }
-                return i
+    private static func position(of c: CSVColumn, in first: CSVRow, path csvPath: String) throws(EmpiricalDataError) -> Int {
+        switch c {
+        case let .index(i):
+            return i
+        case let .name(name):
+            guard let i = first.fields.firstIndex(of: name) else {
+                throw .columnNotFound(path: csvPath, line: first.line, column: c.description, header: first.fields)
             }
+            return i
         }
-        let valueAt = try position(column)
-        let weightAt = try weightColumn.map { (c) throws(EmpiricalDataError) in try position(c) }
+    }
 
-        func read(_ row: (line: Int, fields: [String]), _ at: Int, _ c: CSVColumn) throws(EmpiricalDataError) -> Double {
-            guard at >= 0, at < row.fields.count else {
-                throw .missingField(path: csvPath, line: row.line, column: c.description, fieldCount: row.fields.count)
-            }
-            guard let x = number(row.fields[at]) else {
-                throw .notANumber(path: csvPath, line: row.line, column: c.description, found: row.fields[at])
-            }
-            return x
+    private static func number(in row: CSVRow, at at: Int, column c: CSVColumn, path csvPath: String) throws(EmpiricalDataError) -> Double {
+        guard at >= 0, at < row.fields.count else {
+            throw .missingField(path: csvPath, line: row.line, column: c.description, fieldCount: row.fields.count)
         }
-        func readValue(_ row: (line: Int, fields: [String])) throws(EmpiricalDataError) -> Double {
-            guard let parseValue else { return try read(row, valueAt, column) }
-            guard valueAt >= 0, valueAt < row.fields.count else {
-                throw .missingField(path: csvPath, line: row.line, column: column.description, fieldCount: row.fields.count)
-            }
-            switch parseValue(row.fields[valueAt]) {
-            case .success(let x): return x
-            case .failure(let refusal):
-                throw .badCell(path: csvPath, line: row.line, column: column.description, reason: refusal.reason)
-            }
+        guard let x = number(row.fields[at]) else {
+            throw .notANumber(path: csvPath, line: row.line, column: c.description, found: row.fields[at])
         }
-        var values: [Double] = []
-        var weights: [Double] = []
-        for row in rows.dropFirst(hasHeader ? 1 : 0) {
-            values.append(try readValue(row))
-            if let weightAt, let weightColumn { weights.append(try read(row, weightAt, weightColumn)) }
+        return x
+    }
+
+    /// The value cell of `row`: a plain number, or through the caller's parser (units).
+    private static func value(in row: CSVRow, at valueAt: Int, column: CSVColumn,
+                              parseValue: ((String) -> Result<Double, CellRefusal>)?, path csvPath: String) throws(EmpiricalDataError) -> Double {
+        guard let parseValue else { return try number(in: row, at: valueAt, column: column, path: csvPath) }
+        guard valueAt >= 0, valueAt < row.fields.count else {
+            throw .missingField(path: csvPath, line: row.line, column: column.description, fieldCount: row.fields.count)
         }
-        guard !values.isEmpty else { throw .noData(path: csvPath) }
-        return EmpiricalData(values: values, weights: weightColumn == nil ? nil : weights)
+        switch parseValue(row.fields[valueAt]) {
+        case .success(let x): return x
+        case .failure(let refusal):
+            throw .badCell(path: csvPath, line: row.line, column: column.description, reason: refusal.reason)
+        }
     }
 
     /// The empirical distribution of these values, validated.

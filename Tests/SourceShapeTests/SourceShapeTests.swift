@@ -10,12 +10,7 @@ import Testing
     /// Bodies allowed over the limit for now, as "path relative to Sources/: name", each with
     /// the reason. Remove an entry when its body is split (a stale entry does not fail the
     /// test, so the branches splitting these can merge in any order).
-    static let allowedLongBodies: [String: String] = [
-        // Owned by the scenario knob-table refactor (issue 10 item 3), which rewrites it.
-        "Scenario/Schema/ScenarioOverride.swift: set": "knob table",
-        // Being reworked by the Stochastics performance work; split it there.
-        "Stochastics/EmpiricalData.swift: load": "performance work",
-    ]
+    static let allowedLongBodies: [String: String] = [:]
 
     static let sourcesDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -147,69 +147,91 @@ extension ScenarioLoader {
                             walked: inout [FieldPath.Component], touched: inout [FieldPath],
                             override o: ScenarioOverride) -> ScenarioDiagnostic? {
         guard let first = path.first else { node = value; touched.append(FieldPath(walked)); return nil }
+        // Each case appends its own component to `walked`; it comes off when this level ends.
         defer { walked.removeLast() }
         switch first {
         case .all, .match:
-            walked.append(.index(-1))
-            guard case .sequence(var sequence) = node else {
-                return ScenarioDiagnostic(.wrongType, at: o.location, path: FieldPath(walked.dropLast()),
-                                          expected: "a sequence to select items from", found: "a \(node.kindName)")
-            }
-            var matched = 0
-            for i in sequence.indices {
-                if case .match(let k, let v) = first {
-                    guard case .mapping(let m) = sequence[i], let field = m.first(where: { $0.key.string == k })?.value,
-                          field.string == v else { continue }
-                }
-                matched += 1
-                walked[walked.count - 1] = .index(i)
-                var child = sequence[i]
-                if let p = set(value, at: path.dropFirst(), in: &child, walked: &walked, touched: &touched, override: o) { return p }
-                sequence[i] = child
-            }
-            if matched == 0, case .match(let k, let v) = first {
-                return ScenarioDiagnostic(.invalidValue, at: o.location, path: FieldPath(walked.dropLast()),
-                                          expected: "at least one item with \(k) = \(v)", found: "none among \(sequence.count) item\(sequence.count == 1 ? "" : "s")")
-            }
-            node = .sequence(sequence)
-            return nil
+            return setInItems(value, selector: first, rest: path.dropFirst(), in: &node, walked: &walked, touched: &touched, override: o)
         case .key(let key):
-            walked.append(.key(key))
-            // A key absent from the file is added (then the schema says whether it exists).
-            var mapping: Node.Mapping
-            if case .mapping(let m) = node { mapping = m } else if node.isNullScalar { mapping = Node.Mapping([]) } else {
-                return ScenarioDiagnostic(.wrongType, at: o.location, path: FieldPath(walked),
-                                          expected: "a mapping at \(FieldPath(walked.dropLast())) to hold key '\(key)'",
-                                          found: "a \(node.kindName)")
-            }
-            if let i = mapping.indices.first(where: { mapping[$0].key.string == key }) {
-                var child = mapping[i].value
-                if let p = set(value, at: path.dropFirst(), in: &child, walked: &walked, touched: &touched, override: o) { return p }
-                mapping[i] = (key: mapping[i].key, value: child)
-            } else {
-                var child = Node("")
-                if let p = set(value, at: path.dropFirst(), in: &child, walked: &walked, touched: &touched, override: o) { return p }
-                mapping[key] = child
-            }
-            node = .mapping(mapping)
-            return nil
+            return setAtKey(value, key: key, rest: path.dropFirst(), in: &node, walked: &walked, touched: &touched, override: o)
         case .index(let index):
-            walked.append(.index(index))
-            guard case .sequence(var sequence) = node else {
-                return ScenarioDiagnostic(.wrongType, at: o.location, path: FieldPath(walked),
-                                          expected: "a sequence at \(FieldPath(walked.dropLast()))", found: "a \(node.kindName)")
-            }
-            guard index >= 0, index < sequence.count else {
-                return ScenarioDiagnostic(.invalidValue, at: o.location, path: FieldPath(walked),
-                                          expected: "an index below \(sequence.count) (the sequence has \(sequence.count) item\(sequence.count == 1 ? "" : "s"))",
-                                          found: "[\(index)]")
-            }
-            var child = sequence[index]
-            if let p = set(value, at: path.dropFirst(), in: &child, walked: &walked, touched: &touched, override: o) { return p }
-            sequence[index] = child
-            node = .sequence(sequence)
-            return nil
+            return setAtIndex(value, index: index, rest: path.dropFirst(), in: &node, walked: &walked, touched: &touched, override: o)
         }
+    }
+
+    /// `[*]` or `[key=value]`: set `rest` in every item of the sequence (that matches).
+    private static func setInItems(_ value: Node, selector: ScenarioOverride.Selector, rest: ArraySlice<ScenarioOverride.Selector>,
+                                   in node: inout Node, walked: inout [FieldPath.Component], touched: inout [FieldPath],
+                                   override o: ScenarioOverride) -> ScenarioDiagnostic? {
+        walked.append(.index(-1))
+        guard case .sequence(var sequence) = node else {
+            return ScenarioDiagnostic(.wrongType, at: o.location, path: FieldPath(walked.dropLast()),
+                                      expected: "a sequence to select items from", found: "a \(node.kindName)")
+        }
+        var matched = 0
+        for i in sequence.indices {
+            if case .match(let k, let v) = selector {
+                guard case .mapping(let m) = sequence[i], let field = m.first(where: { $0.key.string == k })?.value,
+                      field.string == v else { continue }
+            }
+            matched += 1
+            walked[walked.count - 1] = .index(i)
+            var child = sequence[i]
+            if let p = set(value, at: rest, in: &child, walked: &walked, touched: &touched, override: o) { return p }
+            sequence[i] = child
+        }
+        if matched == 0, case .match(let k, let v) = selector {
+            return ScenarioDiagnostic(.invalidValue, at: o.location, path: FieldPath(walked.dropLast()),
+                                      expected: "at least one item with \(k) = \(v)", found: "none among \(sequence.count) item\(sequence.count == 1 ? "" : "s")")
+        }
+        node = .sequence(sequence)
+        return nil
+    }
+
+    /// `.key`: set `rest` under the key, adding it when the file does not have it.
+    private static func setAtKey(_ value: Node, key: String, rest: ArraySlice<ScenarioOverride.Selector>,
+                                 in node: inout Node, walked: inout [FieldPath.Component], touched: inout [FieldPath],
+                                 override o: ScenarioOverride) -> ScenarioDiagnostic? {
+        walked.append(.key(key))
+        // A key absent from the file is added (then the schema says whether it exists).
+        var mapping: Node.Mapping
+        if case .mapping(let m) = node { mapping = m } else if node.isNullScalar { mapping = Node.Mapping([]) } else {
+            return ScenarioDiagnostic(.wrongType, at: o.location, path: FieldPath(walked),
+                                      expected: "a mapping at \(FieldPath(walked.dropLast())) to hold key '\(key)'",
+                                      found: "a \(node.kindName)")
+        }
+        if let i = mapping.indices.first(where: { mapping[$0].key.string == key }) {
+            var child = mapping[i].value
+            if let p = set(value, at: rest, in: &child, walked: &walked, touched: &touched, override: o) { return p }
+            mapping[i] = (key: mapping[i].key, value: child)
+        } else {
+            var child = Node("")
+            if let p = set(value, at: rest, in: &child, walked: &walked, touched: &touched, override: o) { return p }
+            mapping[key] = child
+        }
+        node = .mapping(mapping)
+        return nil
+    }
+
+    /// `[i]`: set `rest` in item `i`, which must exist.
+    private static func setAtIndex(_ value: Node, index: Int, rest: ArraySlice<ScenarioOverride.Selector>,
+                                   in node: inout Node, walked: inout [FieldPath.Component], touched: inout [FieldPath],
+                                   override o: ScenarioOverride) -> ScenarioDiagnostic? {
+        walked.append(.index(index))
+        guard case .sequence(var sequence) = node else {
+            return ScenarioDiagnostic(.wrongType, at: o.location, path: FieldPath(walked),
+                                      expected: "a sequence at \(FieldPath(walked.dropLast()))", found: "a \(node.kindName)")
+        }
+        guard index >= 0, index < sequence.count else {
+            return ScenarioDiagnostic(.invalidValue, at: o.location, path: FieldPath(walked),
+                                      expected: "an index below \(sequence.count) (the sequence has \(sequence.count) item\(sequence.count == 1 ? "" : "s"))",
+                                      found: "[\(index)]")
+        }
+        var child = sequence[index]
+        if let p = set(value, at: rest, in: &child, walked: &walked, touched: &touched, override: o) { return p }
+        sequence[index] = child
+        node = .sequence(sequence)
+        return nil
     }
 }
 
