@@ -40,11 +40,12 @@ import Testing
         }
     }
 
-    /// A write to `property.field`: an assignment, a compound assignment, or a mutating call
-    /// on the field (append, prepend, remove..., pop..., insert).
+    /// A write to `property.field`: an assignment, a compound assignment, or a method call on
+    /// the field (append, prepend, `slots.release`, ...) other than a few known reads.
     static func writes(to property: String, in line: String) -> Bool {
+        let reads = "contains|firstIndex|first|last|migrations|hostLimit|filter|map|reduce|allSatisfy|sorted"
         let pattern = #"(?<![\w.])"# + property
-            + #"\.\w+(\[[^\]]*\])?(\s*(=(?!=)|\+=|-=|&\+=)|\.(append|prepend|remove\w*|pop\w*|insert)\()"#
+            + #"\.\w+(\[[^\]]*\])?(\s*(=(?!=)|\+=|-=|&\+=)|\.(?!("# + reads + #")\()\w+\()"#
         return line.range(of: pattern, options: .regularExpression) != nil
     }
 
@@ -84,6 +85,8 @@ import Testing
         #expect(Self.writes(to: "returns", in: "returns.queue.prepend(i)"))
         #expect(Self.writes(to: "hosts", in: "hosts.hostsReturned += 1"))
         #expect(Self.writes(to: "queues", in: "queues.byHost[h.int].remove(at: k)"))
+        #expect(Self.writes(to: "queues", in: "queues.slots.release(source: s, target: t)"))
+        #expect(!Self.writes(to: "queues", in: "queues.slots.migrations(on: h) >= p"))
         #expect(!Self.writes(to: "plans", in: "if plans.avoidTarget[i.int] == nil {"))
         #expect(!Self.writes(to: "hosts", in: "guard hosts.state[h.int] == .draining else { return }"))
         #expect(!Self.writes(to: "plans", in: "let x = myplans.step[i] = 0"))

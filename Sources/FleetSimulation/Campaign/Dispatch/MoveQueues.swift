@@ -10,10 +10,44 @@ struct MoveQueues {
     var byHost: [Deque<InstanceID>]
     var waiting: [InstanceID] = []
     var slots: MigrationSlots
+    /// Hosts that may have something to do when capacity frees up (a superset of the
+    /// draining hosts that can start a move or finish their drain), and the order their
+    /// drains started in (`dispatchDrainingHosts` visits them in it).
+    private var candidates: [HostID] = []
+    private var isCandidate: [Bool]
+    private var drainOrder: [Int]
+    private var drainsStarted = 0
 
     init(hostCount: Int, limits: ConcurrencyLimits) {
         byHost = Array(repeating: Deque(), count: hostCount)
         slots = MigrationSlots(limits: limits, hostCount: hostCount)
+        isCandidate = Array(repeating: false, count: hostCount)
+        drainOrder = Array(repeating: Int.max, count: hostCount)
+    }
+
+    /// `h` starts draining: it is dispatched after every host that started before it.
+    mutating func drainStarted(_ h: HostID) {
+        drainOrder[h.int] = drainsStarted
+        drainsStarted += 1
+        mayDispatch(h)
+    }
+
+    /// Something queued on `h`, or a move out of it ended: visit it on the next dispatch.
+    mutating func mayDispatch(_ h: HostID) {
+        guard !isCandidate[h.int] else { return }
+        isCandidate[h.int] = true
+        candidates.append(h)
+    }
+
+    /// The candidates in the order their drains started, no longer marked (the visit marks
+    /// again those that stay candidates).
+    mutating func takeCandidates() -> [HostID] {
+        var taken = candidates
+        candidates.removeAll(keepingCapacity: true)
+        for h in taken { isCandidate[h.int] = false }
+        let order = drainOrder
+        taken.sort { order[$0.int] < order[$1.int] }
+        return taken
     }
 
     /// Take `i` out of `h`'s queue and of the waiting list (its host failed under it).

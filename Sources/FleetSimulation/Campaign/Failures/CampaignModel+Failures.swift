@@ -125,14 +125,6 @@ extension CampaignModel {
         releaseMove(i)
     }
 
-    /// Forget a move without scheduling anything (the caller decides what comes next).
-    mutating func releaseMove(_ i: InstanceID) {
-        guard let move = moves[i.int] else { return }
-        moves[i.int] = nil
-        epoch[i.int] &+= 1
-        if move.usesSlots { queues.slots.release(source: move.source, target: move.target) }
-    }
-
     // MARK: crashes and restarts
 
     /// A host failed while `i` was in post-copy (its attempt already ended `lost`): the

@@ -50,7 +50,7 @@ extension CampaignModel {
         hosts.state[h.int] = .draining
         placement.setDeprioritized(h, false)
         setAccepting(h, false)
-        hosts.drainingHosts.append(h)
+        queues.drainStarted(h)
         emit(.hostDrainStarted(host: h, time: now))
         for i in residents[h.int].sorted() where moves[i.int] == nil && status[i.int] == .idle {
             if rules.returnsInstances && returns.home[i.int] == nil { returns.home[i.int] = h }
@@ -83,7 +83,6 @@ extension CampaignModel {
         guard hosts.state[h.int] == .draining, queues.byHost[h.int].isEmpty, queues.slots.outbound[h.int] == 0 else { return }
         guard !residents[h.int].contains(where: { status[$0.int].isPending || status[$0.int].isDownAwaitingRepair }) else { return }
         hosts.state[h.int] = .down
-        hosts.drainingHosts.removeAll { $0 == h }
         emit(.hostDrained(host: h, time: kernel.now))
         let stream = RandomStream(scenarioSeed: replicationSeed, entity: fleet[h].name, purpose: "maintenance",
                                   kind: config.generator)

@@ -20,7 +20,6 @@ struct HostSchedule {
     var returnedInWave = 0
     var hostsInMaintenance = 0
     var hostsReturned = 0
-    var drainingHosts: [HostID] = []
     var campaignEnd: SimTime?
 
     init(fleet: Fleet, campaignHosts: [HostID], campaign: CampaignConfig) {
