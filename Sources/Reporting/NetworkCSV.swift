@@ -6,7 +6,8 @@ import FleetSimulation
 /// a campaign, every replication, stable row order.
 public enum NetworkCSV {
     public static func hosts(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
-        var out = "replication,host,shape_family,availability_domain,fault_domain,rack,drain_start_s,drain_end_s,returned_s,instances_moved,wave\n"
+        var out = CSVWriter()
+        out.appendRow("replication,host,shape_family,availability_domain,fault_domain,rack,drain_start_s,drain_end_s,returned_s,instances_moved,wave".split(separator: ",").map(String.init))
         for (r, rec) in runs {
             for host in rec.fleet.hosts {
                 let h = rec.hosts[host.id.int]
@@ -14,16 +15,17 @@ public enum NetworkCSV {
                 let row = [String(r), host.name, host.shapeFamily, host.location.availabilityDomain, host.location.faultDomain,
                            host.location.rack, opt(h.drainStart), opt(h.drainEnd), opt(h.returned), String(h.instancesMoved),
                            String(h.wave)]
-                out += row.map(InstanceCSV.field).joined(separator: ",") + "\n"
+                out.appendRow(row)
             }
         }
-        return out
+        return out.text
     }
 
     /// Links that carried traffic, with mean utilisation over the campaign and the peak
     /// sampled utilisation (sampled links only).
     public static func links(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
-        var out = "replication,link,kind,capacity_bytes_per_s,bytes_carried,peak_concurrent_flows,mean_utilisation,peak_sampled_utilisation\n"
+        var out = CSVWriter()
+        out.appendRow("replication,link,kind,capacity_bytes_per_s,bytes_carried,peak_concurrent_flows,mean_utilisation,peak_sampled_utilisation".split(separator: ",").map(String.init))
         for (r, rec) in runs {
             let start = rec.campaignStart ?? .zero
             let end = rec.campaignEnd ?? rec.linkSamples.last?.time ?? start
@@ -38,25 +40,26 @@ public enum NetworkCSV {
                 let row = [String(r), t.name, t.kind.rawValue, NumberText.json(t.capacityBytesPerSecond),
                            NumberText.json(t.bytesCarried), String(t.peakFlows),
                            mean.isNaN ? "" : NumberText.json(mean), peak[t.link.index].map(NumberText.json) ?? ""]
-                out += row.map(InstanceCSV.field).joined(separator: ",") + "\n"
+                out.appendRow(row)
             }
         }
-        return out
+        return out.text
     }
 
     /// Utilisation of each sampled link per sample interval (rows only where it carried traffic).
     public static func utilisation(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
-        var out = "replication,time_s,link,utilisation\n"
+        var out = CSVWriter()
+        out.appendRow("replication,time_s,link,utilisation".split(separator: ",").map(String.init))
         for (r, rec) in runs {
             var names: [Int: String] = [:]
             for t in rec.linkTotals { names[t.link.index] = t.name }
             for p in LinkUtilisation.series(rec) where p.utilisation > 0 {
                 let row = [String(r), NumberText.json(p.time.seconds), names[p.link.index] ?? "\(p.link)",
                            NumberText.json(p.utilisation)]
-                out += row.map(InstanceCSV.field).joined(separator: ",") + "\n"
+                out.appendRow(row)
             }
         }
-        return out
+        return out.text
     }
 
     static func opt(_ t: SimTime?) -> String { t.map { NumberText.json($0.seconds) } ?? "" }
