@@ -5,10 +5,10 @@ import MigrationEngine
 /// `fleetsim migrate`: one live migration with the engine against a fixed-rate wire, printed
 /// one row per pass plus the outcome, as `query-migrate` would report it (issue 3, "Shape").
 ///
-/// Every value flag is read as text and parsed by `FlagValue` (the scenario files' quantity
-/// parser), so units match scenario files and each error names the flag; the flags live in
-/// `MigrateOptions` and `MigrateSetup` (library Experiment) turns them into engine
-/// parameters; `MigrationRun` drives the controller.
+/// Every value flag is a typed value that ArgumentParser parses through `FlagValue` (the
+/// scenario files' quantity parser), so units match scenario files and each error names the
+/// flag; the flags live in `MigrateOptions`, `MigrateSetup` (library Experiment) checks them
+/// against each other and turns them into engine parameters; `MigrationRun` drives the controller.
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",

@@ -31,13 +31,14 @@ import Testing
         #expect(undocumented.isEmpty, "options without a knob-table row: \(undocumented.sorted())")
     }
 
-    /// Where `MigrateOptions` holds a default value, the table's default text is that value.
+    /// Where `MigrateOptions` holds a default value, the table's default text is that value as
+    /// typed (the typed values keep their text; `--help` prints the table's).
     @Test func tableDefaultsAreTheOptionDefaults() throws {
         let o = try MigrateOptions.parse(["--memory", "1GiB", "--bandwidth", "1Gbit/s"])
         let pairs: [(FlagKnob, String)] = [
-            (MigrateFlags.dirtyDistribution, o.dirtyDistribution), (MigrateFlags.dirtyModel, o.dirtyModel),
-            (MigrateFlags.seed, o.seed), (MigrateFlags.pageSize, o.pageSize), (MigrateFlags.preset, o.preset),
-            (MigrateFlags.horizon, o.horizon),
+            (MigrateFlags.dirtyDistribution, o.dirtyDistribution.text), (MigrateFlags.dirtyModel, o.dirtyModel.text),
+            (MigrateFlags.seed, o.seed.text), (MigrateFlags.pageSize, o.pageSize.text), (MigrateFlags.preset, o.preset.text),
+            (MigrateFlags.horizon, o.horizon.text),
         ]
         for (knob, value) in pairs {
             #expect(knob.defaultText == "`\(value)`", "\(knob.flag): table says \(knob.defaultText), the option defaults to \(value)")

@@ -4,7 +4,8 @@ import Scenario
 private typealias F = MigrateFlags
 
 /// The flags of `fleetsim migrate` that describe one migration (guest, wire, engine,
-/// management layer, run), as text: `MigrateSetup` parses and checks them into engine
+/// management layer, run), as typed values (`FlagArguments.swift`) that ArgumentParser parses
+/// one flag at a time; `MigrateSetup` checks them against each other and turns them into engine
 /// parameters. Each flag's name and help come from its entry in the knob table
 /// (`MigrateFlags`, Sources/Scenario/Knobs), where docs/migrate.md's rows come from too. A
 /// library type, so tests and other tools can build a migration from flags without the binary (`MigrateOptions.parse(["--memory", "8GiB", ...])`); the command adds
@@ -14,99 +15,99 @@ public struct MigrateOptions: ParsableArguments {
 
     // MARK: guest
 
-    @Option(name: F.memory.optionName, parsing: .unconditional, help: F.memory.argumentHelp)
-    public var memory: String
+    @Option(name: F.memory.optionName, parsing: .unconditional, help: F.memory.argumentHelp, transform: FlagBytes.parser(positive: true))
+    public var memory: FlagBytes
 
-    @Option(name: F.dirty.optionName, parsing: .unconditional, help: F.dirty.argumentHelp)
-    public var dirty: String?
+    @Option(name: F.dirty.optionName, parsing: .unconditional, help: F.dirty.argumentHelp, transform: FlagDirtyRate.parser)
+    public var dirty: FlagDirtyRate?
 
-    @Option(name: F.dirtyDistribution.optionName, help: F.dirtyDistribution.argumentHelp)
-    public var dirtyDistribution: String = "uniform"
+    @Option(name: F.dirtyDistribution.optionName, help: F.dirtyDistribution.argumentHelpWithDefault, transform: FlagChoice.parser)
+    public var dirtyDistribution: FlagChoice<MigrateChoices.Distribution> = .literal("uniform", FlagChoice.parser)
 
-    @Option(name: F.dirtyModel.optionName, help: F.dirtyModel.argumentHelp)
-    public var dirtyModel: String = "analytic"
+    @Option(name: F.dirtyModel.optionName, help: F.dirtyModel.argumentHelpWithDefault, transform: FlagChoice.parser)
+    public var dirtyModel: FlagChoice<MigrateChoices.Model> = .literal("analytic", FlagChoice.parser)
 
-    @Option(name: F.hotFraction.optionName, help: F.hotFraction.argumentHelp)
-    public var hotFraction: String?
+    @Option(name: F.hotFraction.optionName, help: F.hotFraction.argumentHelp, transform: FlagFraction.parser(open: true))
+    public var hotFraction: FlagFraction?
 
-    @Option(name: F.hotDirty.optionName, help: F.hotDirty.argumentHelp)
-    public var hotDirty: String?
+    @Option(name: F.hotDirty.optionName, help: F.hotDirty.argumentHelp, transform: FlagDirtyRate.parser)
+    public var hotDirty: FlagDirtyRate?
 
-    @Option(name: F.phase.optionName, help: F.phase.argumentHelp)
-    public var phase: [String] = []
+    @Option(name: F.phase.optionName, help: F.phase.argumentHelp, transform: FlagTimed.parser)
+    public var phase: [FlagTimed<MigrateChoices.Factor>] = []
 
     @Option(name: F.dirtyTrace.optionName, help: F.dirtyTrace.argumentHelp)
     public var dirtyTrace: String?
 
-    @Option(name: F.seed.optionName, parsing: .unconditional, help: F.seed.argumentHelp)
-    public var seed: String = "1"
+    @Option(name: F.seed.optionName, parsing: .unconditional, help: F.seed.argumentHelpWithDefault, transform: FlagSeed.parser)
+    public var seed: FlagSeed = .literal("1", FlagSeed.parser)
 
-    @Option(name: F.pageSize.optionName, help: F.pageSize.argumentHelp)
-    public var pageSize: String = "4KiB"
+    @Option(name: F.pageSize.optionName, help: F.pageSize.argumentHelpWithDefault, transform: FlagBytes.parser(positive: true))
+    public var pageSize: FlagBytes = .literal("4KiB", FlagBytes.parser(positive: true))
 
-    @Option(name: F.zeroPages.optionName, help: F.zeroPages.argumentHelp)
-    public var zeroPages: String?
+    @Option(name: F.zeroPages.optionName, help: F.zeroPages.argumentHelp, transform: FlagFraction.parser())
+    public var zeroPages: FlagFraction?
 
-    @Option(name: F.deviceState.optionName, help: F.deviceState.argumentHelp)
-    public var deviceState: String?
+    @Option(name: F.deviceState.optionName, help: F.deviceState.argumentHelp, transform: FlagBytes.parser())
+    public var deviceState: FlagBytes?
 
     // MARK: wire
 
-    @Option(name: F.bandwidth.optionName, parsing: .unconditional, help: F.bandwidth.argumentHelp)
-    public var bandwidth: String
+    @Option(name: F.bandwidth.optionName, parsing: .unconditional, help: F.bandwidth.argumentHelp, transform: FlagRate.parser())
+    public var bandwidth: FlagRate
 
-    @Option(name: F.bandwidthChange.optionName, help: F.bandwidthChange.argumentHelp)
-    public var bandwidthChange: [String] = []
+    @Option(name: F.bandwidthChange.optionName, help: F.bandwidthChange.argumentHelp, transform: FlagTimed.parser)
+    public var bandwidthChange: [FlagTimed<MigrateChoices.Rate>] = []
 
-    @Option(name: F.maxBandwidth.optionName, help: F.maxBandwidth.argumentHelp)
-    public var maxBandwidth: String?
+    @Option(name: F.maxBandwidth.optionName, help: F.maxBandwidth.argumentHelp, transform: FlagRate.parser(allowNone: true))
+    public var maxBandwidth: FlagRate?
 
-    @Option(name: F.availSwitchoverBandwidth.optionName, help: F.availSwitchoverBandwidth.argumentHelp)
-    public var availSwitchoverBandwidth: String?
+    @Option(name: F.availSwitchoverBandwidth.optionName, help: F.availSwitchoverBandwidth.argumentHelp, transform: FlagRate.parser(allowNone: true))
+    public var availSwitchoverBandwidth: FlagRate?
 
-    @Option(name: F.rateWindow.optionName, help: F.rateWindow.argumentHelp)
-    public var rateWindow: String?
+    @Option(name: F.rateWindow.optionName, help: F.rateWindow.argumentHelp, transform: FlagDuration.parser(positive: true))
+    public var rateWindow: FlagDuration?
 
-    @Option(name: F.qemuVersion.optionName, help: F.qemuVersion.argumentHelp)
-    public var qemuVersion: String?
+    @Option(name: F.qemuVersion.optionName, help: F.qemuVersion.argumentHelp, transform: FlagChoice.parser)
+    public var qemuVersion: FlagChoice<MigrateChoices.Qemu>?
 
-    @Option(name: F.precopyLoop.optionName, help: F.precopyLoop.argumentHelp)
-    public var precopyLoop: String?
+    @Option(name: F.precopyLoop.optionName, help: F.precopyLoop.argumentHelp, transform: FlagChoice.parser)
+    public var precopyLoop: FlagChoice<MigrateChoices.Loop>?
 
-    @Option(name: F.messageLatency.optionName, help: F.messageLatency.argumentHelp)
-    public var messageLatency: String?
+    @Option(name: F.messageLatency.optionName, help: F.messageLatency.argumentHelp, transform: FlagDuration.parser())
+    public var messageLatency: FlagDuration?
 
-    @Option(name: F.firstPassRate.optionName, help: F.firstPassRate.argumentHelp)
-    public var firstPassRate: String?
+    @Option(name: F.firstPassRate.optionName, help: F.firstPassRate.argumentHelp, transform: FlagRate.parser(allowNone: true))
+    public var firstPassRate: FlagRate?
 
-    @Option(name: F.multifdChannels.optionName, help: F.multifdChannels.argumentHelp)
-    public var multifdChannels: String?
+    @Option(name: F.multifdChannels.optionName, help: F.multifdChannels.argumentHelp, transform: FlagCount.parser(in: 1...255))
+    public var multifdChannels: FlagCount?
 
-    @Option(name: F.channelRate.optionName, help: F.channelRate.argumentHelp)
-    public var channelRate: String?
+    @Option(name: F.channelRate.optionName, help: F.channelRate.argumentHelp, transform: FlagRate.parser(allowNone: true))
+    public var channelRate: FlagRate?
 
     // MARK: QEMU migration parameters
 
-    @Option(name: F.preset.optionName, help: F.preset.argumentHelp)
-    public var preset: String = "qemu"
+    @Option(name: F.preset.optionName, help: F.preset.argumentHelpWithDefault, transform: FlagChoice.parser)
+    public var preset: FlagChoice<MigrateChoices.Preset> = .literal("qemu", FlagChoice.parser)
 
-    @Option(name: F.downtimeLimit.optionName, parsing: .unconditional, help: F.downtimeLimit.argumentHelp)
-    public var downtimeLimit: String?
+    @Option(name: F.downtimeLimit.optionName, parsing: .unconditional, help: F.downtimeLimit.argumentHelp, transform: FlagDuration.parser(positive: true))
+    public var downtimeLimit: FlagDuration?
 
     @Flag(name: F.autoConverge.optionName, help: F.autoConverge.argumentHelp)
     public var autoConverge = false
 
-    @Option(name: F.throttleInitial.optionName, help: F.throttleInitial.argumentHelp)
-    public var throttleInitial: String?
+    @Option(name: F.throttleInitial.optionName, help: F.throttleInitial.argumentHelp, transform: FlagCount.percent(in: 1...99))
+    public var throttleInitial: FlagCount?
 
-    @Option(name: F.throttleIncrement.optionName, help: F.throttleIncrement.argumentHelp)
-    public var throttleIncrement: String?
+    @Option(name: F.throttleIncrement.optionName, help: F.throttleIncrement.argumentHelp, transform: FlagCount.percent(in: 1...99))
+    public var throttleIncrement: FlagCount?
 
-    @Option(name: F.throttleMax.optionName, help: F.throttleMax.argumentHelp)
-    public var throttleMax: String?
+    @Option(name: F.throttleMax.optionName, help: F.throttleMax.argumentHelp, transform: FlagCount.percent(in: 1...99))
+    public var throttleMax: FlagCount?
 
-    @Option(name: F.throttleTrigger.optionName, help: F.throttleTrigger.argumentHelp)
-    public var throttleTrigger: String?
+    @Option(name: F.throttleTrigger.optionName, help: F.throttleTrigger.argumentHelp, transform: FlagCount.percent(in: 1...100))
+    public var throttleTrigger: FlagCount?
 
     @Flag(name: F.throttleTailslow.optionName, help: F.throttleTailslow.argumentHelp)
     public var throttleTailslow = false
@@ -114,96 +115,96 @@ public struct MigrateOptions: ParsableArguments {
     @Flag(name: F.postcopy.optionName, help: F.postcopy.argumentHelp)
     public var postcopy = false
 
-    @Option(name: F.postcopyAfter.optionName, help: F.postcopyAfter.argumentHelp)
-    public var postcopyAfter: String?
+    @Option(name: F.postcopyAfter.optionName, help: F.postcopyAfter.argumentHelp, transform: FlagCount.parser(in: 1...Int.max, expected: "a whole number of at least 1"))
+    public var postcopyAfter: FlagCount?
 
-    @Option(name: F.maxPostcopyBandwidth.optionName, help: F.maxPostcopyBandwidth.argumentHelp)
-    public var maxPostcopyBandwidth: String?
+    @Option(name: F.maxPostcopyBandwidth.optionName, help: F.maxPostcopyBandwidth.argumentHelp, transform: FlagRate.parser(allowNone: true))
+    public var maxPostcopyBandwidth: FlagRate?
 
-    @Option(name: F.postcopyFaultRtt.optionName, help: F.postcopyFaultRtt.argumentHelp)
-    public var postcopyFaultRtt: String?
+    @Option(name: F.postcopyFaultRtt.optionName, help: F.postcopyFaultRtt.argumentHelp, transform: FlagDuration.parser())
+    public var postcopyFaultRtt: FlagDuration?
 
     @Flag(name: F.xbzrle.optionName, help: F.xbzrle.argumentHelp)
     public var xbzrle = false
 
-    @Option(name: F.xbzrleCache.optionName, help: F.xbzrleCache.argumentHelp)
-    public var xbzrleCache: String?
+    @Option(name: F.xbzrleCache.optionName, help: F.xbzrleCache.argumentHelp, transform: FlagBytes.parser())
+    public var xbzrleCache: FlagBytes?
 
-    @Option(name: F.xbzrleHitRatio.optionName, help: F.xbzrleHitRatio.argumentHelp)
-    public var xbzrleHitRatio: String?
+    @Option(name: F.xbzrleHitRatio.optionName, help: F.xbzrleHitRatio.argumentHelp, transform: FlagFraction.parser())
+    public var xbzrleHitRatio: FlagFraction?
 
-    @Option(name: F.xbzrleEncoded.optionName, help: F.xbzrleEncoded.argumentHelp)
-    public var xbzrleEncoded: String?
+    @Option(name: F.xbzrleEncoded.optionName, help: F.xbzrleEncoded.argumentHelp, transform: FlagFraction.parser())
+    public var xbzrleEncoded: FlagFraction?
 
     // MARK: wire format and fixed costs
 
-    @Option(name: F.pageHeader.optionName, help: F.pageHeader.argumentHelp)
-    public var pageHeader: String?
+    @Option(name: F.pageHeader.optionName, help: F.pageHeader.argumentHelp, transform: FlagBytes.parser())
+    public var pageHeader: FlagBytes?
 
-    @Option(name: F.zeroPageWire.optionName, help: F.zeroPageWire.argumentHelp)
-    public var zeroPageWire: String?
+    @Option(name: F.zeroPageWire.optionName, help: F.zeroPageWire.argumentHelp, transform: FlagBytes.parser())
+    public var zeroPageWire: FlagBytes?
 
-    @Option(name: F.zeroScanRate.optionName, help: F.zeroScanRate.argumentHelp)
-    public var zeroScanRate: String?
+    @Option(name: F.zeroScanRate.optionName, help: F.zeroScanRate.argumentHelp, transform: FlagRate.parser(allowNone: true))
+    public var zeroScanRate: FlagRate?
 
-    @Option(name: F.setupTime.optionName, help: F.setupTime.argumentHelp)
-    public var setupTime: String?
+    @Option(name: F.setupTime.optionName, help: F.setupTime.argumentHelp, transform: FlagDuration.parser())
+    public var setupTime: FlagDuration?
 
-    @Option(name: F.stopLatency.optionName, help: F.stopLatency.argumentHelp)
-    public var stopLatency: String?
+    @Option(name: F.stopLatency.optionName, help: F.stopLatency.argumentHelp, transform: FlagDuration.parser())
+    public var stopLatency: FlagDuration?
 
-    @Option(name: F.switchoverOverhead.optionName, help: F.switchoverOverhead.argumentHelp)
-    public var switchoverOverhead: String?
+    @Option(name: F.switchoverOverhead.optionName, help: F.switchoverOverhead.argumentHelp, transform: FlagDuration.parser())
+    public var switchoverOverhead: FlagDuration?
 
     // MARK: management
 
-    @Option(name: F.completionTimeout.optionName, help: F.completionTimeout.argumentHelp)
-    public var completionTimeout: String?
+    @Option(name: F.completionTimeout.optionName, help: F.completionTimeout.argumentHelp, transform: FlagDuration.parser(positive: true, allowNone: true))
+    public var completionTimeout: FlagDuration?
 
-    @Option(name: F.completionTimeoutPerGib.optionName, help: F.completionTimeoutPerGib.argumentHelp)
-    public var completionTimeoutPerGib: String?
+    @Option(name: F.completionTimeoutPerGib.optionName, help: F.completionTimeoutPerGib.argumentHelp, transform: FlagDuration.parser(positive: true))
+    public var completionTimeoutPerGib: FlagDuration?
 
-    @Option(name: F.timeoutAction.optionName, help: F.timeoutAction.argumentHelp)
-    public var timeoutAction: String?
+    @Option(name: F.timeoutAction.optionName, help: F.timeoutAction.argumentHelp, transform: FlagChoice.parser)
+    public var timeoutAction: FlagChoice<MigrateChoices.Timeout>?
 
-    @Option(name: F.progressTimeout.optionName, help: F.progressTimeout.argumentHelp)
-    public var progressTimeout: String?
+    @Option(name: F.progressTimeout.optionName, help: F.progressTimeout.argumentHelp, transform: FlagDuration.parser(positive: true, allowNone: true))
+    public var progressTimeout: FlagDuration?
 
-    @Option(name: F.downtimeSteps.optionName, help: F.downtimeSteps.argumentHelp)
-    public var downtimeSteps: String?
+    @Option(name: F.downtimeSteps.optionName, help: F.downtimeSteps.argumentHelp, transform: FlagCount.parser(in: 0...1000))
+    public var downtimeSteps: FlagCount?
 
-    @Option(name: F.downtimeDelay.optionName, help: F.downtimeDelay.argumentHelp)
-    public var downtimeDelay: String?
+    @Option(name: F.downtimeDelay.optionName, help: F.downtimeDelay.argumentHelp, transform: FlagDuration.parser())
+    public var downtimeDelay: FlagDuration?
 
-    @Option(name: F.maxDowntime.optionName, help: F.maxDowntime.argumentHelp)
-    public var maxDowntime: String?
+    @Option(name: F.maxDowntime.optionName, help: F.maxDowntime.argumentHelp, transform: FlagDuration.parser(positive: true))
+    public var maxDowntime: FlagDuration?
 
-    @Option(name: F.maxLivePasses.optionName, help: F.maxLivePasses.argumentHelp)
-    public var maxLivePasses: String?
+    @Option(name: F.maxLivePasses.optionName, help: F.maxLivePasses.argumentHelp, transform: FlagCount.parser(in: 1...1_000_000, expected: "a whole number of at least 1 or 'none'", allowNone: true))
+    public var maxLivePasses: FlagCount?
 
-    @Option(name: F.maxSentFactor.optionName, help: F.maxSentFactor.argumentHelp)
-    public var maxSentFactor: String?
+    @Option(name: F.maxSentFactor.optionName, help: F.maxSentFactor.argumentHelp, transform: FlagFactor.parser)
+    public var maxSentFactor: FlagFactor?
 
-    @Option(name: F.minPagesPerPass.optionName, help: F.minPagesPerPass.argumentHelp)
-    public var minPagesPerPass: String?
+    @Option(name: F.minPagesPerPass.optionName, help: F.minPagesPerPass.argumentHelp, transform: FlagCount.parser(in: 0...Int.max, expected: "a whole number of pages or 'none'", allowNone: true))
+    public var minPagesPerPass: FlagCount?
 
-    @Option(name: F.limitAction.optionName, help: F.limitAction.argumentHelp)
-    public var limitAction: String?
+    @Option(name: F.limitAction.optionName, help: F.limitAction.argumentHelp, transform: FlagChoice.parser)
+    public var limitAction: FlagChoice<MigrateChoices.Limit>?
 
-    @Option(name: F.switchoverRule.optionName, help: F.switchoverRule.argumentHelp)
-    public var switchoverRule: String?
+    @Option(name: F.switchoverRule.optionName, help: F.switchoverRule.argumentHelp, transform: FlagChoice.parser)
+    public var switchoverRule: FlagChoice<MigrateChoices.OnOff>?
 
     // MARK: run
 
-    @Option(name: F.event.optionName, help: F.event.argumentHelp)
-    public var event: [String] = []
+    @Option(name: F.event.optionName, help: F.event.argumentHelp, transform: FlagTimed.parser)
+    public var event: [FlagTimed<MigrateChoices.Event>] = []
 
-    @Option(name: F.horizon.optionName, help: F.horizon.argumentHelp)
-    public var horizon: String = "24h"
+    @Option(name: F.horizon.optionName, help: F.horizon.argumentHelpWithDefault, transform: FlagDuration.parser(positive: true))
+    public var horizon: FlagDuration = .literal("24h", FlagDuration.parser(positive: true))
 
-    @Option(name: F.maxSteps.optionName, help: F.maxSteps.argumentHelp)
-    public var maxSteps: String?
+    @Option(name: F.maxSteps.optionName, help: F.maxSteps.argumentHelp, transform: FlagCount.parser(in: 1...1_000_000_000))
+    public var maxSteps: FlagCount?
 
-    @Option(name: F.maxMemory.optionName, help: F.maxMemory.argumentHelp)
-    public var maxMemory: String?
+    @Option(name: F.maxMemory.optionName, help: F.maxMemory.argumentHelp, transform: FlagBytes.parser(positive: true))
+    public var maxMemory: FlagBytes?
 }

@@ -15,20 +15,20 @@ extension MigrateSetup {
 
     /// `--page-size` (a power of two from 512 B to 1 GiB, `EngineLimits`) and `--memory` (a whole number of pages).
     static func pages(_ c: MigrateOptions) throws(CommandFailure) -> Pages {
-        let pageBytes = try FlagValue.bytes(c.pageSize, flag: F.pageSize.flag, positive: true)
+        let pageBytes = c.pageSize.bytes
         // The scenario reader's rule (campaign.live_migration.page_size), not a copy of it.
         guard EngineLimits.isValidPageSize(bytes: pageBytes) else {
-            throw FlagValue.failure(F.pageSize.flag, expected: EngineLimits.pageSizeExpected, found: FlagValue.quote(c.pageSize))
+            throw FlagValue.failure(F.pageSize.flag, expected: EngineLimits.pageSizeExpected, found: FlagValue.quote(c.pageSize.text))
         }
         let page = Int64(pageBytes)
-        let memoryValue = try FlagValue.bytes(c.memory, flag: F.memory.flag, positive: true)
+        let memoryValue = c.memory.bytes
         guard memoryValue < 9.2e18 else {
-            throw FlagValue.failure(F.memory.flag, expected: "a positive byte size (e.g. 16GiB)", found: "\(FlagValue.quote(c.memory)), which is too large")
+            throw FlagValue.failure(F.memory.flag, expected: "a positive byte size (e.g. 16GiB)", found: "\(FlagValue.quote(c.memory.text)), which is too large")
         }
         let memory = Int64(memoryValue.rounded())
         guard memory >= page, memory % page == 0 else {
             throw FlagValue.failure(F.memory.flag, expected: "a whole number of \(SimTimeText.bytes(pageBytes)) pages (--page-size)",
-                                    found: FlagValue.quote(c.memory))
+                                    found: FlagValue.quote(c.memory.text))
         }
         return Pages(pageBytes: pageBytes, page: page, memory: memory)
     }
@@ -43,8 +43,7 @@ extension MigrateSetup {
             let count = Double(pages.memory / pages.page)
             try budget.check(count / 8 + 4_096, for: "the page bitmap of \(MemoryText.bytes(Double(pages.memory))) in \(SimTimeText.bytes(pages.pageBytes)) pages")
         }
-        let distribution: WriteDistribution = try FlagValue.choice(
-            c.dirtyDistribution, flag: F.dirtyDistribution.flag, [("uniform", .uniform), ("sequential", .distinctUntilFull)])
+        let distribution = c.dirtyDistribution.value
         if model == .trace {
             guard let path = c.dirtyTrace else {
                 throw FlagValue.failure(F.dirtyModel.flag, expected: "--dirty-trace FILE with 'trace'", found: "'trace' without --dirty-trace")
@@ -61,25 +60,20 @@ extension MigrateSetup {
             throw FlagValue.failure(F.dirtyTrace.flag, expected: "--dirty-model trace", found: "--dirty-model \(model.rawValue)")
         }
         let regions = try Self.regions(c, distribution: distribution)
-        var phases: [DirtyPhase] = []
-        for text in c.phase {
-            let (t, value) = try FlagValue.timed(text, flag: F.phase.flag, valueNoun: "FACTOR")
-            let factor = try FlagValue.real(value, flag: F.phase.flag, expected: "TIME=FACTOR with a non-negative factor (e.g. 60s=2)")
-            phases.append(DirtyPhase(startSeconds: t, rateMultiplier: factor))
-        }
+        let phases = c.phase.map { DirtyPhase(startSeconds: $0.seconds, rateMultiplier: $0.value) }
         return (GuestWorkload(memoryBytes: pages.memory, pageSizeBytes: pages.page, regions: regions, phases: phases), [])
     }
 
     /// `--dirty` on the whole guest, or with `--hot-fraction` and `--hot-dirty` (both or
     /// neither) on the cold rest next to a hot region.
     static func regions(_ c: MigrateOptions, distribution: WriteDistribution) throws(CommandFailure) -> [DirtyRegion] {
-        let rate = try c.dirty.map { v throws(CommandFailure) in try FlagValue.dirtyRate(v, flag: F.dirty.flag) } ?? .bytesPerSecond(0)
+        let rate = c.dirty?.rate ?? .bytesPerSecond(0)
         switch (c.hotFraction, c.hotDirty) {
         case (nil, nil):
             return [DirtyRegion(fractionOfMemory: 1, writeRate: rate, distribution: distribution)]
         case (let f?, let h?):
-            let hot = try FlagValue.fraction(f, flag: F.hotFraction.flag, open: true)
-            let hotRate = try FlagValue.dirtyRate(h, flag: F.hotDirty.flag)
+            let hot = f.value
+            let hotRate = h.rate
             return [DirtyRegion(fractionOfMemory: hot, writeRate: hotRate, distribution: distribution),
                     DirtyRegion(fractionOfMemory: 1 - hot, writeRate: rate, distribution: distribution)]
         case (nil, _?):

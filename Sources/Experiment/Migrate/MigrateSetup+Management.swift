@@ -30,22 +30,22 @@ extension MigrateSetup {
             throw FlagValue.failure(F.completionTimeoutPerGib.flag, expected: "either it or --completion-timeout",
                                     found: "both")
         case (let v?, nil):
-            m.completionTimeoutSeconds = try FlagValue.duration(v, flag: F.completionTimeout.flag, positive: true, allowNone: true)
+            m.completionTimeoutSeconds = v.seconds
             // A timeout before the setup is over aborts before a byte is sent: a typo (1ns for
             // 1s), not a policy.
             if let t = m.completionTimeoutSeconds, t < minimumCompletionTimeoutSeconds {
                 throw FlagValue.failure(F.completionTimeout.flag, expected: "a duration of at least 1s or 'none'",
-                                        found: "\(FlagValue.quote(v)), which ends the migration before it starts")
+                                        found: "\(FlagValue.quote(v.text)), which ends the migration before it starts")
             }
         case (nil, let v?):
-            let perGiB = try FlagValue.duration(v, flag: F.completionTimeoutPerGib.flag, positive: true)!
+            let perGiB = v.seconds!
             // driver.py: completion_timeout = int(live_migration_completion_timeout * data_gb)
             m.completionTimeoutSeconds = preset == .nova ? Double(Int(perGiB * dataGiB)) : perGiB * dataGiB
         case (nil, nil): break
         }
 
-        if let text = c.timeoutAction {
-            let action = try FlagValue.choice(text, flag: F.timeoutAction.flag, TimeoutAction.allCases.map { ($0.rawValue, $0) })
+        if let chosen = c.timeoutAction {
+            let action = chosen.value
             guard m.completionTimeoutSeconds != nil else {
                 throw FlagValue.failure(F.timeoutAction.flag, expected: "a completion timeout to act on (add --completion-timeout or --completion-timeout-per-gib)",
                                         found: "none under the \(preset.rawValue) preset")
@@ -61,14 +61,14 @@ extension MigrateSetup {
             guard allowed.contains(action) else {
                 throw FlagValue.failure(F.timeoutAction.flag,
                                         expected: "\(allowed.map(\.rawValue).joined(separator: " or ")) under the \(preset.rawValue) preset (\(source))",
-                                        found: FlagValue.quote(text))
+                                        found: FlagValue.quote(chosen.text))
             }
             m.timeoutAction = action
             if action == .switchToPostcopy && p.postcopy == nil { p.postcopy = PostcopySettings() }
         }
 
         if let v = c.progressTimeout {
-            m.progressTimeoutSeconds = try FlagValue.duration(v, flag: F.progressTimeout.flag, positive: true, allowNone: true)
+            m.progressTimeoutSeconds = v.seconds
         }
     }
 
@@ -78,17 +78,16 @@ extension MigrateSetup {
                               management m: inout ManagementPolicy) throws(CommandFailure) {
         // Nova's downtime ramp (nova/conf/libvirt.py defaults: 10 steps, 75 s/GiB, 500 ms).
         if c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
-            let steps = try c.downtimeSteps.map { v throws(CommandFailure) in try FlagValue.integer(v, flag: F.downtimeSteps.flag, in: 0...1000) } ?? 10
-            let delay = try c.downtimeDelay.map { v throws(CommandFailure) in try FlagValue.duration(v, flag: F.downtimeDelay.flag)! } ?? 75
-            let maxDowntime = try c.maxDowntime.map { v throws(CommandFailure) in
-                try FlagValue.duration(v, flag: F.maxDowntime.flag, positive: true, atMost: EngineLimits.maxDowntimeLimitSeconds)!
-            } ?? 0.5
+            let steps = c.downtimeSteps?.value ?? 10
+            let delay = c.downtimeDelay?.seconds ?? 75
+            if let v = c.maxDowntime { try checkDowntimeBound(v, flag: F.maxDowntime.flag) }
+            let maxDowntime = c.maxDowntime?.seconds ?? 0.5
             guard delay == delay.rounded() else {
-                throw FlagValue.failure(F.downtimeDelay.flag, expected: "whole seconds per GiB (Nova's option is an integer)", found: FlagValue.quote(c.downtimeDelay!))
+                throw FlagValue.failure(F.downtimeDelay.flag, expected: "whole seconds per GiB (Nova's option is an integer)", found: FlagValue.quote(c.downtimeDelay!.text))
             }
             let maxMs = maxDowntime * 1000
             guard abs(maxMs - maxMs.rounded()) < 1e-6 else {
-                throw FlagValue.failure(F.maxDowntime.flag, expected: "whole milliseconds (Nova's option is an integer)", found: FlagValue.quote(c.maxDowntime!))
+                throw FlagValue.failure(F.maxDowntime.flag, expected: "whole milliseconds (Nova's option is an integer)", found: FlagValue.quote(c.maxDowntime!.text))
             }
             if steps == 0 {
                 m.downtimeSteps = []
@@ -105,39 +104,23 @@ extension MigrateSetup {
             if !m.downtimeSteps.isEmpty, c.downtimeSteps != nil || c.downtimeDelay != nil || c.maxDowntime != nil {
                 throw FlagValue.failure(F.downtimeLimit.flag,
                                         expected: "either a fixed limit or a downtime ramp (--downtime-steps, --downtime-delay, --max-downtime), not both",
-                                        found: "\(FlagValue.quote(v)) with a ramp")
+                                        found: "\(FlagValue.quote(v.text)) with a ramp")
             }
             m.downtimeSteps = []
-            // Above 0 and at most QEMU's maximum, the bound scenario files use too (EngineLimits).
-            p.downtimeLimitSeconds = try FlagValue.duration(v, flag: F.downtimeLimit.flag, positive: true,
-                                                            atMost: EngineLimits.maxDowntimeLimitSeconds)!
+            try checkDowntimeBound(v, flag: F.downtimeLimit.flag)
+            p.downtimeLimitSeconds = v.seconds!
         }
     }
 
     /// Xen's pass limits, what they do, and QEMU's switchover rule.
     static func applyXenLimits(_ c: MigrateOptions, management m: inout ManagementPolicy) throws(CommandFailure) {
         // Xen's limits (xc_domain_save.c) and the switchover rule.
-        if let v = c.maxLivePasses {
-            m.maxLivePasses = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: F.maxLivePasses.flag, in: 1...1_000_000,
-                                                                               expected: "a whole number of at least 1 or 'none'")
-        }
-        if let v = c.maxSentFactor {
-            if FlagValue.isNone(v) { m.maxSentFactor = nil } else {
-                let f = try FlagValue.real(v, flag: F.maxSentFactor.flag, expected: "a positive factor (e.g. 3) or 'none'")
-                guard f > 0 else { throw FlagValue.failure(F.maxSentFactor.flag, expected: "a positive factor (e.g. 3) or 'none'", found: FlagValue.quote(v)) }
-                m.maxSentFactor = f
-            }
-        }
-        if let v = c.minPagesPerPass {
-            m.minPagesPerPass = FlagValue.isNone(v) ? nil : try FlagValue.integer(v, flag: F.minPagesPerPass.flag, in: 0...Int.max,
-                                                                                 expected: "a whole number of pages or 'none'")
-        }
-        if let v = c.limitAction {
-            m.limitAction = try FlagValue.choice(v, flag: F.limitAction.flag, [("stop-and-copy", .stopAndCopy), ("abort", .abort)])
-        }
-        if let v = c.switchoverRule {
-            m.switchoverRuleEnabled = try FlagValue.choice(v, flag: F.switchoverRule.flag, [("on", true), ("off", false)])
-        }
+        // Each 'none' or its bound by its parser.
+        if let v = c.maxLivePasses { m.maxLivePasses = v.value }
+        if let v = c.maxSentFactor { m.maxSentFactor = v.value }
+        if let v = c.minPagesPerPass { m.minPagesPerPass = v.value }
+        if let v = c.limitAction { m.limitAction = v.value }
+        if let v = c.switchoverRule { m.switchoverRuleEnabled = v.value }
         // Without QEMU's rule only Xen's pass count or pass size ends pre-copy. With neither, the
         // passes shrink towards zero length and the controller spins at one instant (fuzzing
         // found a 2 MiB guest that never returned): refused here, outside the controller.
@@ -145,6 +128,15 @@ extension MigrateSetup {
             throw FlagValue.failure(F.switchoverRule.flag,
                                     expected: "'off' only with --max-live-passes or --min-pages-per-pass of at least 1 (with neither, nothing ends pre-copy)",
                                     found: "'off' with neither")
+        }
+    }
+
+    /// Above 0 (the flag's parser) and at most QEMU's maximum, the bound scenario files use
+    /// too (`EngineLimits`), stated as one expectation as before the values were typed.
+    static func checkDowntimeBound(_ v: FlagDuration, flag: String) throws(CommandFailure) {
+        guard v.seconds! <= EngineLimits.maxDowntimeLimitSeconds else {
+            throw FlagValue.failure(flag, expected: FlagValue.durationExpected(positive: true, atMost: EngineLimits.maxDowntimeLimitSeconds),
+                                    found: "\(FlagValue.quote(v.text)), which is out of range")
         }
     }
 }

@@ -9,7 +9,7 @@ private typealias F = MigrateFlags
 /// first, then every override), the guest, the wire, the horizon and external events. All
 /// input errors are found here, before anything runs.
 public struct MigrateSetup {
-    public enum ModelKind: String { case analytic, bitmap, trace }
+    public enum ModelKind: String, Sendable { case analytic, bitmap, trace }
 
     public var preset: ManagementPreset
     public var parameters: MigrationParameters
@@ -42,30 +42,27 @@ public struct MigrateSetup {
     }
 
     public init(_ c: MigrateOptions) throws(CommandFailure) {
-        // The checks run in the order of the flags' groups, so a command line with several
-        // mistakes reports the same first one as before the init was split.
-        let budget = try MemoryBudget.parse(c.maxMemory)
-        preset = try FlagValue.choice(c.preset, flag: F.preset.flag, ManagementPreset.allCases.map { ($0.rawValue, $0) })
+        // Each value was parsed (and checked on its own) by ArgumentParser; the checks between
+        // flags run here in the order of the flags' groups, so a command line with several
+        // such mistakes reports the first group's.
+        let budget = MemoryBudget(limitBytes: c.maxMemory?.bytes ?? MemoryBudget.defaultLimitBytes)
+        preset = c.preset.value
         let pages = try Self.pages(c)
         var p = MigrationParameters(memoryBytes: pages.memory, preset: preset)
         p.pageSizeBytes = pages.page
-        modelKind = try FlagValue.choice(c.dirtyModel, flag: F.dirtyModel.flag,
-                                         [("analytic", .analytic), ("bitmap", .bitmap), ("trace", .trace)])
-        guard let seedValue = UInt64(c.seed.trimmingCharacters(in: .whitespaces)) else {
-            throw FlagValue.failure(F.seed.flag, expected: "a whole number from 0 to \(UInt64.max)", found: FlagValue.quote(c.seed))
-        }
-        seed = seedValue
+        modelKind = c.dirtyModel.value
+        seed = c.seed.value
         (workload, traceSamples) = try Self.writes(c, pages: pages, model: modelKind, budget: budget)
-        if let z = c.zeroPages { p.zeroPageFraction = try FlagValue.fraction(z, flag: F.zeroPages.flag) }
-        if let d = c.deviceState { p.deviceStateBytes = Int64(try FlagValue.bytes(d, flag: F.deviceState.flag).rounded()) }
-        wire = try Self.wire(c, to: &p)
+        if let z = c.zeroPages { p.zeroPageFraction = z.value }
+        if let d = c.deviceState { p.deviceStateBytes = Int64(d.bytes.rounded()) }
+        wire = Self.wire(c, to: &p)
         // Capabilities and costs (MigrateSetup+Capabilities.swift), then the management layer.
         try Self.applyAutoConverge(c, to: &p)
         try Self.applyPostcopy(c, to: &p)
         try Self.applyXbzrle(c, to: &p)
-        try Self.applyWireFormatAndCosts(c, to: &p)
+        Self.applyWireFormatAndCosts(c, to: &p)
         try Self.applyManagement(c, preset: preset, to: &p)
-        (horizonSeconds, maxSteps, events) = try Self.runLimits(c, traceSampleCount: traceSamples.count)
+        (horizonSeconds, maxSteps, events) = Self.runLimits(c, traceSampleCount: traceSamples.count)
         parameters = p
     }
 
