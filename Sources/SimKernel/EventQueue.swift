@@ -36,9 +36,17 @@ public struct EventQueue<Payload> {
         @inlinable var radixSequence: UInt64 { sequence }
     }
 
+    /// A payload's slot: its generation (bumped when the event fires or is cancelled, so
+    /// stale handles and heap entries are recognised) beside the payload (nil when free).
+    /// One array, not two: one uniqueness check and one cache line per event.
+    @usableFromInline struct Slot {
+        @usableFromInline var generation: UInt32
+        @usableFromInline var payload: Payload?
+        @inlinable init(generation: UInt32, payload: Payload?) { self.generation = generation; self.payload = payload }
+    }
+
     @usableFromInline var heap = RadixEventHeap<Entry>()
-    @usableFromInline var payloads: [Payload?] = []
-    @usableFromInline var generations: [UInt32] = []
+    @usableFromInline var slots: [Slot] = []
     @usableFromInline var freeSlots: [Int32] = []
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var liveCount = 0
@@ -53,15 +61,18 @@ public struct EventQueue<Payload> {
     @inlinable @discardableResult
     public mutating func schedule(at time: SimTime, _ payload: Payload) -> EventHandle {
         let slot: Int32
+        let generation: UInt32
         if let reused = freeSlots.popLast() {
             slot = reused
-            payloads[Int(slot)] = payload
+            generation = slots.withUnsafeMutableBufferPointer { s in
+                s[Int(reused)].payload = payload
+                return s[Int(reused)].generation
+            }
         } else {
-            slot = Int32(payloads.count)
-            payloads.append(payload)
-            generations.append(0)
+            slot = Int32(slots.count)
+            generation = 0
+            slots.append(Slot(generation: 0, payload: payload))
         }
-        let generation = generations[Int(slot)]
         heap.insert(Entry(time: time.nanoseconds, sequence: nextSequence, slot: slot, generation: generation))
         nextSequence &+= 1
         liveCount += 1
@@ -72,7 +83,7 @@ public struct EventQueue<Payload> {
     @inlinable @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool {
         let i = Int(handle.slot)
-        guard i < generations.count, generations[i] == handle.generation, payloads[i] != nil else { return false }
+        guard i < slots.count, slots[i].generation == handle.generation, slots[i].payload != nil else { return false }
         release(slot: i)
         return true
     }
@@ -80,13 +91,13 @@ public struct EventQueue<Payload> {
     /// Whether the event behind `handle` is still pending.
     @inlinable public func isPending(_ handle: EventHandle) -> Bool {
         let i = Int(handle.slot)
-        return i < generations.count && generations[i] == handle.generation && payloads[i] != nil
+        return i < slots.count && slots[i].generation == handle.generation && slots[i].payload != nil
     }
 
     /// Time of the earliest live event, discarding cancelled entries on the way.
     @inlinable public mutating func peekTime() -> SimTime? {
         while let top = heap.min() {
-            if generations[Int(top.slot)] == top.generation { return SimTime(nanoseconds: top.time) }
+            if slots[Int(top.slot)].generation == top.generation { return SimTime(nanoseconds: top.time) }
             heap.removeMin()
         }
         return nil
@@ -96,19 +107,25 @@ public struct EventQueue<Payload> {
     @inlinable public mutating func pop(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
         while let top = heap.min() {
             let i = Int(top.slot)
-            if generations[i] != top.generation { heap.removeMin(); continue }
+            if slots[i].generation != top.generation { heap.removeMin(); continue }
             if top.time > limit.nanoseconds { return nil }
             heap.removeMin()
-            let payload = payloads[i].unsafelyUnwrapped
-            release(slot: i)
+            let payload = slots.withUnsafeMutableBufferPointer { s in
+                let p = s[i].payload.unsafelyUnwrapped
+                s[i].payload = nil
+                s[i].generation &+= 1
+                return p
+            }
+            freeSlots.append(Int32(i))
+            liveCount -= 1
             return (SimTime(nanoseconds: top.time), payload)
         }
         return nil
     }
 
     @inlinable mutating func release(slot i: Int) {
-        payloads[i] = nil
-        generations[i] &+= 1
+        slots[i].payload = nil
+        slots[i].generation &+= 1
         freeSlots.append(Int32(i))
         liveCount -= 1
     }

@@ -20,7 +20,7 @@
 /// rebuilt around the new key (O(n), once per such horizon).
 @usableFromInline
 struct RadixEventHeap<Entry: RadixHeapEntry> {
-    @usableFromInline var buckets: [ContiguousArray<Entry>] = Array(repeating: [], count: 65)
+    @usableFromInline var storage = RadixBucketStorage<Entry>()
     /// Next entry to take from bucket 0 (taken entries stay until the bucket is emptied).
     @usableFromInline var head = 0
     @usableFromInline var last: UInt64 = 0
@@ -35,67 +35,74 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         key == last ? 0 : 64 - (key ^ last).leadingZeroBitCount
     }
 
+    /// The buckets, copied first if another heap value shares them (value semantics).
+    @inlinable mutating func uniqueStorage() -> RadixBucketStorage<Entry> {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
     @inlinable mutating func insert(_ e: Entry) {
         if e.radixKey < last { rebase(below: e.radixKey) }
-        buckets[Self.bucket(of: e.radixKey, last: last)].append(e)
+        uniqueStorage().append(e, to: Self.bucket(of: e.radixKey, last: last))
         total += 1
     }
 
     /// The minimum (time, then sequence), or nil when empty.
     @inlinable mutating func min() -> Entry? {
-        if head == buckets[0].count {
+        if head == storage.counts[0] {
             guard total > 0 else { return nil }
             refill()
         }
-        return buckets[0][head]
+        return storage.starts[0].unsafelyUnwrapped[head]
     }
 
     /// Drop the minimum; call after `min()` returned it.
     @inlinable mutating func removeMin() {
         head += 1
         total -= 1
-        if head == buckets[0].count {
-            buckets[0].removeAll(keepingCapacity: true)
+        if head == storage.counts[0] {
+            uniqueStorage().clear(0)
             head = 0
         }
     }
 
     /// Bucket 0 is empty: move the lowest non-empty bucket's entries around its minimum.
-    /// (Through the buckets' buffer pointer: one uniqueness check for the whole move
-    /// instead of one per entry, measured in `bench kernel`.)
     @inlinable mutating func refill() {
-        buckets[0].removeAll(keepingCapacity: true)
+        let s = uniqueStorage()
+        s.clear(0)
         head = 0
-        var b = 1
-        while buckets[b].isEmpty { b += 1 }
-        var moving = ContiguousArray<Entry>()
-        swap(&moving, &buckets[b])
-        let m = moving.withUnsafeBufferPointer { entries in
-            var m = entries[0].radixKey
-            for e in entries where e.radixKey < m { m = e.radixKey }
-            return m
-        }
+        let b = s.nonEmpty.trailingZeroBitCount + 1
+        let moving = s.entries(b)
+        var m = moving[0].radixKey
+        for e in moving where e.radixKey < m { m = e.radixKey }
         last = m
-        buckets.withUnsafeMutableBufferPointer { bp in
-            moving.withUnsafeBufferPointer { entries in
-                for e in entries { bp[Self.bucket(of: e.radixKey, last: m)].append(e) }
-            }
-            if bp[0].count > 1 { bp[0].sort { $0.radixSequence < $1.radixSequence } }
-            // Give the emptied bucket its storage back: it fills again at the same size.
-            moving.removeAll(keepingCapacity: true)
-            swap(&moving, &bp[b])
+        // Every entry of bucket b lands in a lower bucket: reading b while appending is safe.
+        // The non-empty mask is kept in a register for the loop (one store at the end).
+        var mask = s.nonEmpty & ~(1 << UInt64(b - 1))
+        for e in moving {
+            let d = Self.bucket(of: e.radixKey, last: m)
+            let n = s.counts[d]
+            if n == s.capacities[d] { s.grow(d) }
+            s.starts[d].unsafelyUnwrapped[n] = e
+            s.counts[d] = n + 1
+            if d != 0 { mask |= 1 << UInt64(d - 1) }
         }
+        s.counts[b] = 0
+        s.nonEmpty = mask
+        var zero = s.entries(0)
+        if zero.count > 1 { zero.sort { $0.radixSequence < $1.radixSequence } }
     }
 
     /// Rebuild around a key below `last` (see the type's comment).
     @usableFromInline mutating func rebase(below key: UInt64) {
+        let s = uniqueStorage()
         var all = ContiguousArray<Entry>()
-        all.append(contentsOf: buckets[0][head...])
-        for b in 1...64 { all.append(contentsOf: buckets[b]) }
-        for b in 0...64 { buckets[b].removeAll(keepingCapacity: true) }
+        all.append(contentsOf: s.entries(0)[head...])
+        for b in 1...64 { all.append(contentsOf: s.entries(b)) }
+        for b in 0...64 { s.clear(b) }
         head = 0
         last = key
-        for e in all { buckets[Self.bucket(of: e.radixKey, last: key)].append(e) }
+        for e in all { s.append(e, to: Self.bucket(of: e.radixKey, last: key)) }
         // Bucket 0 is empty here (every old entry is above `key`).
     }
 }
@@ -103,7 +110,7 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
 /// What the radix heap orders by: an unsigned key (the time, order-preserving) and a
 /// sequence that breaks ties.
 @usableFromInline
-protocol RadixHeapEntry {
+protocol RadixHeapEntry: BitwiseCopyable {
     var radixKey: UInt64 { get }
     var radixSequence: UInt64 { get }
 }

@@ -45,6 +45,22 @@ import Testing
         #expect(r7 == "new")
     }
 
+    /// The radix heap keeps its buckets in one manually managed object; a copied queue
+    /// (a copied kernel) must not share them.
+    @Test func copiedQueueIsIndependent() {
+        var q = EventQueue<Int>()
+        for i in 0..<100 { q.schedule(at: .nanoseconds(Int64((i * 7919) % 1000)), i) }
+        var copy = q
+        var fromOriginal: [Int] = []
+        while let (_, p) = q.pop(notAfter: .max) { fromOriginal.append(p) }
+        copy.schedule(at: .nanoseconds(5000), 100)
+        var fromCopy: [Int] = []
+        while let (_, p) = copy.pop(notAfter: .max) { fromCopy.append(p) }
+        #expect(fromOriginal.count == 100)
+        #expect(fromCopy == fromOriginal + [100])
+        #expect(q.isEmpty)
+    }
+
     @Test func popRespectsLimit() {
         var q = EventQueue<Int>()
         q.schedule(at: .seconds(5), 5)
