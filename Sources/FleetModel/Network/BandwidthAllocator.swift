@@ -13,7 +13,7 @@
 /// Layout: struct-of-arrays indexed by id; no dictionary, no set, so nothing depends on hash
 /// order. Scratch arrays for the recomputation are kept between operations, and the slots of
 /// ended flows are recycled, so steady-state operation does not allocate (apart from sorting
-/// `lastChanges`, which the standard library may do with a temporary buffer).
+/// a `lastChanges` far from sorted, which the standard library may do with a temporary buffer).
 public struct BandwidthAllocator: Sendable {
     /// One distinct link crossed by a flow, with how many times the flow crosses it.
     @usableFromInline struct Crossing: Sendable {
@@ -71,7 +71,7 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var flowLimit: [Double] = []
     @usableFromInline var componentFlows: [Int32] = []
     @usableFromInline var componentLinks: [Int32] = []
-    @usableFromInline var events = FillEventHeap()
+    @usableFromInline var events = FillEventQueue()
     @usableFromInline var changes: [RateChange] = []
     @usableFromInline var recomputedFlows = 0
     @usableFromInline var totalRecomputedFlows = 0
