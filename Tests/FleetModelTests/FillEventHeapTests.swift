@@ -71,23 +71,4 @@ import Testing
             #expect(pending.isEmpty)
         }
     }
-
-    /// `sortByFlow`: insertion sort of a mostly sorted list, or the library sort once the
-    /// moves pass the budget; either way the order of the library sort (flows are unique).
-    @Test func rateChangesSortedByFlow() {
-        for seed in 0..<200 {
-            var rng = TestRandom(seed: UInt64(5000 + seed))
-            let n = [0, 1, 2, 5, 30, 300, 3000][rng.int(7)]
-            var flows = Array(0..<Int32(n)).map { $0 * 3 + Int32(rng.int(3)) }
-            switch rng.int(3) {
-            case 0: for i in flows.indices.reversed() where i > 0 { flows.swapAt(i, rng.int(i + 1)) }
-            case 1: for _ in 0..<(n / 10) where n > 1 { flows.swapAt(rng.int(n), rng.int(n)) }
-            default: flows.reverse()
-            }
-            var changes = flows.map { RateChange(flow: FlowID($0), oldBytesPerSecond: Double($0), newBytesPerSecond: 1) }
-            let expected = changes.sorted { $0.flow < $1.flow }
-            BandwidthAllocator.sortByFlow(&changes)
-            #expect(changes == expected, "seed \(seed), n \(n)")
-        }
-    }
 }

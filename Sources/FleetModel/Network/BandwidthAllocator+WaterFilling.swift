@@ -206,33 +206,9 @@ extension BandwidthAllocator {
             recomputeLoad(Int(link))
         }
         resumTouchedLinks()
-        Self.sortByFlow(&changes)
-    }
-
-    /// Sort rate changes by flow id (unique in one list, so any sort gives this order).
-    /// `publish` appends them in the component's order, which is close to the ids' (flows are
-    /// seeded link by link, and a link lists its flows in the order they started), so an
-    /// insertion sort does it in few moves; past a budget of 8 moves per change (a list far
-    /// from sorted, e.g. 10,000 flows in recycled slots) the library's sort takes over. The
-    /// library's merge sort with its buffer was ~1.2 % of large-fleet's time (perf, 2026-12-06).
-    @inlinable static func sortByFlow(_ changes: inout [RateChange]) {
-        guard changes.count > 1 else { return }
-        let budget = 8 * changes.count
-        let sorted = changes.withUnsafeMutableBufferPointer { buffer -> Bool in
-            var moves = 0
-            for i in 1..<buffer.count {
-                let change = buffer[i]
-                var j = i
-                while j > 0 && change.flow < buffer[j - 1].flow {
-                    buffer[j] = buffer[j - 1]
-                    j -= 1
-                }
-                buffer[j] = change
-                moves += i - j
-                if moves > budget { return false }
-            }
-            return true
-        }
-        if !sorted { changes.sort { $0.flow < $1.flow } }
+        // The library sort, not an insertion sort: the list is not mostly sorted. Measured on
+        // large-fleet (2026-12-06, a temporary counter): 100,000 lists of 86 changes on
+        // average, 68 % of them past 8 insertion moves per change.
+        if changes.count > 1 { changes.sort { $0.flow < $1.flow } }
     }
 }

@@ -13,7 +13,7 @@
 /// Layout: struct-of-arrays indexed by id; no dictionary, no set, so nothing depends on hash
 /// order. Scratch arrays for the recomputation are kept between operations, and the slots of
 /// ended flows are recycled, so steady-state operation does not allocate (apart from sorting
-/// a `lastChanges` far from sorted, which the standard library may do with a temporary buffer).
+/// `lastChanges`, which the standard library may do with a temporary buffer).
 public struct BandwidthAllocator: Sendable {
     /// One distinct link crossed by a flow, with how many times the flow crosses it.
     @usableFromInline struct Crossing: Sendable {
