@@ -3,8 +3,8 @@
 /// run by `QemuThreadLoop` without decision points of their own, so a fleet still sees one
 /// event per sync, not one per 100 ms window.
 extension PrecopyController {
-    /// Whether the `qemu` loop runs (`loop` is set once, in `beginQemuLoop`, and never cleared).
-    /// Read from a stored flag: `loop != nil` copied the whole optional thread state to test it.
+    /// Whether the `qemu` loop runs (`loop` and `scan` are set once, in `beginQemuLoop`; before
+    /// that they are placeholders that nothing reads).
     @inline(__always) var usesQemuLoop: Bool { qemuLoopStarted }
 
     /// `ScanCosts(parameters:linkBytesPerSecond:)` from the parameters' fields (passing the
@@ -28,11 +28,11 @@ extension PrecopyController {
         qemuLoopStarted = true
         loop = QemuThreadLoop(startSeconds: nowSeconds, windowSeconds: parameters.bandwidthWindowSeconds,
                               capBytesPerSecond: parameters.maxBandwidthBytesPerSecond)
-        loop?.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
-        loop?.windowJumps = parameters.qemuLoopWindowJumps
+        loop.wakeLateSeconds = parameters.rateLimitWakeLateSeconds
+        loop.windowJumps = parameters.qemuLoopWindowJumps
         lookaheadMemo = LookaheadMemo()
         scan = ScanMemory(guest: guest, parameters: parameters)
-        loopPendingAtCommit = scan?.pendingPages ?? 0
+        loopPendingAtCommit = scan.pendingPages
         passIndex = 0
         passStartSeconds = nowSeconds
         passWireBytesSent = 0
@@ -46,17 +46,19 @@ extension PrecopyController {
     /// Mutating only so that callers pass the controller by address (see `decisionSeconds`);
     /// it changes nothing but the memo.
     mutating func lookahead(until: Double, onlyIfMemoised: Bool = false) -> QemuThreadLoop? {
-        guard let l = loop, let s = scan else { return nil }
+        guard usesQemuLoop else { return nil }
         let rate = usableRate
         let rules = loopRules
         if let m = lookaheadMemo,
-           let hit = m.result(start: l, until: until, pendingAtCommit: loopPendingAtCommit, rate: rate, rules: rules) {
+           let hit = m.result(start: loop, until: until, pendingAtCommit: loopPendingAtCommit, rate: rate, rules: rules) {
             return hit
         }
         if onlyIfMemoised { return nil }
-        var ahead = l
-        ahead.run(until: until, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: rules)
-        lookaheadMemo?.store(start: l, until: until, pendingAtCommit: loopPendingAtCommit, rate: rate,
+        let costs = loopCosts
+        // The one copy a look-ahead needs: the thread runs ahead, `loop` stays where it is.
+        var ahead = loop
+        ahead.run(until: until, scan: scan, pendingAtCommit: loopPendingAtCommit, costs: costs, rules: rules)
+        lookaheadMemo?.store(start: loop, until: until, pendingAtCommit: loopPendingAtCommit, rate: rate,
                              rules: rules, result: ahead)
         return ahead
     }
@@ -65,8 +67,8 @@ extension PrecopyController {
     /// ahead over the unchanged bitmap), or the next management timer if earlier. Mutating only
     /// to be reached by address (see `decisionSeconds`).
     mutating func loopDecisionSeconds() -> Double {
-        guard let atCheck = loop?.atCheck else { return .infinity }
-        if atCheck { return nowSeconds }
+        guard usesQemuLoop else { return .infinity }
+        if loop.atCheck { return nowSeconds }
         let timer = nextTimerSeconds
         guard let l = lookahead(until: timer) else { return .infinity }
         if l.atCheck { return l.now }
@@ -76,7 +78,7 @@ extension PrecopyController {
 
     /// Let the thread run to `t` (no check fires before `t`: `t` is at most the next decision point).
     mutating func progressQemuLoop(to t: Double) {
-        guard let l0 = loop, let s = scan else { return }
+        guard usesQemuLoop else { return }
         // Replay the look-ahead that set the decision point: if it reaches a check by `t`, take
         // its state as is. Running to `t` separately could stop a rounding error short of that
         // check (at large absolute times), and the controller would wait on it for ever.
@@ -84,9 +86,8 @@ extension PrecopyController {
         if let ahead = lookahead(until: nextTimerSeconds, onlyIfMemoised: true), ahead.atCheck && ahead.now <= t {
             loop = ahead
         } else {
-            var l = l0
-            l.run(until: t, scan: s, pendingAtCommit: loopPendingAtCommit, costs: loopCosts, rules: loopRules)
-            loop = l
+            let costs = loopCosts, rules = loopRules
+            loop.run(until: t, scan: scan, pendingAtCommit: loopPendingAtCommit, costs: costs, rules: rules)
         }
         commitLoop()
     }
@@ -96,7 +97,7 @@ extension PrecopyController {
     /// take the look-ahead's state, or the controller would wait on that check for ever
     /// (`progress` returns early when no time passes).
     mutating func adoptDueLoopCheck(at t: Double) {
-        guard let l0 = loop, !l0.atCheck,
+        guard usesQemuLoop, !loop.atCheck,
               let ahead = lookahead(until: nextTimerSeconds, onlyIfMemoised: true),
               ahead.atCheck && ahead.now <= t else { return }
         loop = ahead
@@ -105,23 +106,22 @@ extension PrecopyController {
 
     /// Clear what the thread sent from the bitmap and account its bytes.
     mutating func commitLoop() {
-        guard var l = loop, var s = scan else { return }
-        scan = nil
-        s.commit(from: l.committedPosition, to: l.position, wrapped: l.wrappedSinceCommit, pages: l.pagesSinceCommit)
-        bytesSent += l.bytesSinceCommit
-        passWireBytesSent += l.bytesSinceCommit
-        l.markCommitted()
-        loopPendingAtCommit = s.pendingPages
-        scan = s
-        loop = l
+        guard usesQemuLoop else { return }
+        // In place: `scan.commit` releases its payload before mutating it (ScanMemory.commit).
+        scan.commit(from: loop.committedPosition, to: loop.position, wrapped: loop.wrappedSinceCommit,
+                    pages: loop.pagesSinceCommit)
+        bytesSent += loop.bytesSinceCommit
+        passWireBytesSent += loop.bytesSinceCommit
+        loop.markCommitted()
+        loopPendingAtCommit = scan.pendingPages
     }
 
     /// A check fired: sync mid-scan, then complete if what is pending fits the threshold
     /// (migration_iteration_run; ram_save_pending at 7.2, ram_state_pending_exact since 8.0).
     mutating func handleLoopCheck() {
-        guard let l = loop, l.atCheck else { return }
+        guard usesQemuLoop, loop.atCheck else { return }
+        let threshold = loop.thresholdBytes   // committing moves no threshold (markCommitted)
         commitLoop()
-        let threshold = l.thresholdBytes
         let pending = loopPendingAtCommit * pageBytes
         if !(pending < threshold) {
             // 7.2 with nothing pending and the threshold still 0: completion without a sync
@@ -140,7 +140,7 @@ extension PrecopyController {
             return
         }
         _ = dirty
-        loop?.resume()
+        loop.resume()
         emit(.keepSending(pass: passIndex, bytes: after))
     }
 
@@ -149,16 +149,14 @@ extension PrecopyController {
     /// Returns the newly dirty bytes.
     @discardableResult
     mutating func loopSync() -> Double {
-        guard var s = scan else { return 0 }
-        scan = nil
-        let newly = s.sync(guest: &guest)
-        scan = s
-        loopPendingAtCommit = s.pendingPages
+        guard usesQemuLoop else { return 0 }
+        let newly = scan.sync(guest: &guest)
+        loopPendingAtCommit = scan.pendingPages
         let dirtyBytes = newly * pageBytes
         dirtySyncCount += 1
         dirtyBytesAtLastSync = dirtyBytes
         memoryBytesSent += passWireBytesSent
-        let estimate = loop?.windowBandwidth ?? 0
+        let estimate = loop.windowBandwidth ?? 0
         passes.append(PassRecord(index: passIndex, startSeconds: passStartSeconds - startSeconds,
                                  durationSeconds: nowSeconds - passStartSeconds, bytesSent: passWireBytesSent,
                                  dirtyBytesAtSync: dirtyBytes, throttlePercent: passThrottlePercent,
@@ -185,7 +183,7 @@ extension PrecopyController {
 
     /// Memory still to send if the guest stopped now.
     var loopPendingMemoryBytes: Double {
-        let inBitmap = loopPendingAtCommit - (loop?.pagesSinceCommit ?? 0)
+        let inBitmap = loopPendingAtCommit - (usesQemuLoop ? loop.pagesSinceCommit : 0)
         return min(memoryBytes, (max(0, inBitmap) + guest.dirtyPages) * pageBytes)
     }
 
@@ -196,18 +194,25 @@ extension PrecopyController {
     mutating func loopFinalStage() -> (bytes: Double, checkSeconds: Double, memoryBytes: Double) {
         commitLoop()
         dirtySyncCount += 1
-        if var s = scan {
-            scan = nil
-            _ = s.sync(guest: &guest)
-            scan = s
-            loopPendingAtCommit = s.pendingPages
-        }
-        guard let s = scan, let l = loop else { return (0, 0, 0) }
-        let split = s.pendingSplit(at: l.position)
+        guard usesQemuLoop else { return (0, 0, 0) }
+        _ = scan.sync(guest: &guest)
+        loopPendingAtCommit = scan.pendingPages
+        let split = scan.pendingSplit(at: loop.position)
         let normal = max(0, split.pages - split.zeroPages)
         let costs = loopCosts
         let check = parameters.zeroScanBytesPerSecond > 0 ? pageBytes / parameters.zeroScanBytesPerSecond : 0
         return (normal * costs.pageWireBytes + split.zeroPages * costs.zeroWireBytes,
                 split.zeroPages * check, split.pages * pageBytes)
     }
+}
+
+extension QemuThreadLoop {
+    /// What a controller holds before its thread starts (never run: `usesQemuLoop` is false).
+    static let placeholder = QemuThreadLoop(startSeconds: 0, windowSeconds: 0, capBytesPerSecond: nil)
+}
+
+extension ScanMemory {
+    /// What a controller holds before its thread starts (shares `DensityScan.empty`'s storage;
+    /// computed: a stored static needs `ScanMemory` to be Sendable, which it is not declared).
+    static var placeholder: ScanMemory { .density(DensityScan.empty) }
 }

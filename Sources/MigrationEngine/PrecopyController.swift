@@ -37,11 +37,15 @@ public struct PrecopyController {
     public internal(set) var linkBytesPerSecond: Double
 
     var window: BandwidthWindow
-    /// The `qemu` loop's thread and migration bitmap (nil in the per-pass model).
-    var loop: QemuThreadLoop? = nil
-    /// `loop` was set (`usesQemuLoop`).
+    /// The `qemu` loop's thread and migration bitmap: placeholders until `beginQemuLoop` sets
+    /// them and `qemuLoopStarted` (never used in the per-pass model). Not optionals: `guard
+    /// let l = loop, let s = scan` copied the 152-byte thread state and retained the bitmap's
+    /// segments on every call of the rate-change path (memmove 8.7 % and retain/release 10 %
+    /// of large-fleet's time, docs/performance.md "Where the time goes after").
+    var loop = QemuThreadLoop.placeholder
+    /// `loop` and `scan` were set (`usesQemuLoop`).
     var qemuLoopStarted = false
-    var scan: ScanMemory? = nil
+    var scan = ScanMemory.placeholder
     var loopPendingAtCommit: Double = 0
     var lookaheadMemo: LookaheadMemo? = nil
     var autoConverge: AutoConverge?
@@ -110,7 +114,7 @@ public struct PrecopyController {
     public var observation: MigrationObservation {
         MigrationObservation(elapsedSeconds: nowSeconds - startSeconds, bytesSent: bytesSent,
                              dirtyBytesAtLastSync: dirtyBytesAtLastSync,
-                             windowBandwidthBytesPerSecond: loop.map { $0.windowBandwidth } ?? window.lastWindowBytesPerSecond,
+                             windowBandwidthBytesPerSecond: usesQemuLoop ? loop.windowBandwidth : window.lastWindowBytesPerSecond,
                              throttlePercent: throttlePercent, downtimeLimitSeconds: downtimeLimitSeconds,
                              dirtySyncCount: dirtySyncCount, passIndex: passIndex)
     }

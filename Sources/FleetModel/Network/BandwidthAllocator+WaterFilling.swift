@@ -206,6 +206,9 @@ extension BandwidthAllocator {
             recomputeLoad(Int(link))
         }
         resumTouchedLinks()
+        // The library sort, not an insertion sort: the list is not mostly sorted. Measured on
+        // large-fleet (2026-12-06, a temporary counter): 100,000 lists of 86 changes on
+        // average, 68 % of them past 8 insertion moves per change.
         if changes.count > 1 { changes.sort { $0.flow < $1.flow } }
     }
 }

@@ -71,7 +71,7 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var flowLimit: [Double] = []
     @usableFromInline var componentFlows: [Int32] = []
     @usableFromInline var componentLinks: [Int32] = []
-    @usableFromInline var events = FillEventHeap()
+    @usableFromInline var events = FillEventQueue()
     @usableFromInline var changes: [RateChange] = []
     @usableFromInline var recomputedFlows = 0
     @usableFromInline var totalRecomputedFlows = 0

@@ -93,3 +93,49 @@
         return top
     }
 }
+
+/// The fill events as two heaps, one of flow caps and one of links, popped in the order of
+/// one heap of both (`FillEvent.precedes` is a total order and no two pending events are
+/// equal: one entry per flow, at most one per link, and the tag tells caps from links), by
+/// comparing their two minima.
+///
+/// Why two: the caps are pushed once per filling and never again, and outnumber the links
+/// with several flows by far (a component of ~80 flows behind a few tight uplinks in
+/// large-fleet, docs/performance.md "Incremental re-rating"), while a link whose level rose
+/// goes back into the queue every time it surfaces stale. In one heap each of those re-pushes
+/// sifted through the caps as well; here it sifts through a heap of links only.
+@usableFromInline struct FillEventQueue: Sendable {
+    @usableFromInline var caps = FillEventHeap()
+    @usableFromInline var links = FillEventHeap()
+
+    @inlinable init() {}
+
+    @inlinable var isEmpty: Bool { caps.isEmpty && links.isEmpty }
+    @inlinable var count: Int { caps.storage.count + links.storage.count }
+
+    @inlinable mutating func removeAll() {
+        caps.removeAll()
+        links.removeAll()
+    }
+
+    /// Add without ordering; call `heapify()` before the next `popMin()`.
+    @inlinable mutating func append(_ event: FillEvent) {
+        if event.isLink { links.append(event) } else { caps.append(event) }
+    }
+
+    @inlinable mutating func heapify() {
+        caps.heapify()
+        links.heapify()
+    }
+
+    @inlinable mutating func push(_ event: FillEvent) {
+        if event.isLink { links.push(event) } else { caps.push(event) }
+    }
+
+    /// The least pending event of both heaps.
+    @inlinable mutating func popMin() -> FillEvent? {
+        guard let link = links.storage.first else { return caps.popMin() }
+        guard let cap = caps.storage.first else { return links.popMin() }
+        return FillEvent.precedes(cap, link) ? caps.popMin() : links.popMin()
+    }
+}
