@@ -1,4 +1,5 @@
 import Experiment
+import FleetSimulation
 import Reporting
 
 /// `fleetsim bench SCENARIO...`: each scenario's first replication, timed in three parts —
@@ -14,12 +15,16 @@ public enum ScenarioBench {
         public let reportSeconds: Double
         public let events: Int
         public let instances: Int
-        public init(buildSeconds: Double, simulationSeconds: Double, reportSeconds: Double, events: Int, instances: Int) {
+        /// Re-ratings and what they touched (counted: the same in every run).
+        public let networkWork: NetworkWork
+        public init(buildSeconds: Double, simulationSeconds: Double, reportSeconds: Double, events: Int, instances: Int,
+                    networkWork: NetworkWork = NetworkWork()) {
             self.buildSeconds = buildSeconds
             self.simulationSeconds = simulationSeconds
             self.reportSeconds = reportSeconds
             self.events = events
             self.instances = instances
+            self.networkWork = networkWork
         }
     }
 
@@ -47,7 +52,8 @@ public enum ScenarioBench {
         precondition(rendered > 0)
         return Run(buildSeconds: t1 - t0, simulationSeconds: t2 - t1, reportSeconds: t3 - t2,
                    events: outcome.report.replications.first?.eventsProcessed ?? 0,
-                   instances: prepared.fleet.instances.count)
+                   instances: prepared.fleet.instances.count,
+                   networkWork: outcome.results.first?.networkWork ?? NetworkWork())
     }
 
     /// Every report a run writes, rendered in memory; returns the total size (so nothing is

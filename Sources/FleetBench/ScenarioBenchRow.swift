@@ -1,3 +1,4 @@
+import FleetSimulation
 import Foundation
 
 /// One scenario's line of `fleetsim bench SCENARIO...`: medians of its runs' parts, and
@@ -5,6 +6,7 @@ import Foundation
 /// keeps the last line of each call; docs/performance.md quotes them).
 public struct ScenarioBenchRow: Sendable {
     public static let header = "scenario | instances | events | build s | simulation s | reports s | total s | events/s | peak RSS MiB | bytes/instance"
+        + " | re-ratings | in flight/re-rating | filled/re-rating | changes/re-rating"
 
     public let scenario: String
     /// Events and instances of the last run (the same in every run of one scenario).
@@ -14,6 +16,9 @@ public struct ScenarioBenchRow: Sendable {
     public let simulationSeconds: Double
     public let reportSeconds: Double
     public let peakResidentBytes: Double
+    /// Re-ratings, flows in flight, filled and changed per re-rating: why per-event cost
+    /// grows with a campaign's concurrency (docs/performance.md).
+    public let networkWork: NetworkWork
 
     public init(scenario: String, runs: [ScenarioBench.Run], peakResidentBytes: Double) {
         self.scenario = scenario
@@ -23,6 +28,7 @@ public struct ScenarioBenchRow: Sendable {
         simulationSeconds = median(runs.map(\.simulationSeconds))
         reportSeconds = median(runs.map(\.reportSeconds))
         self.peakResidentBytes = peakResidentBytes
+        networkWork = runs.last?.networkWork ?? NetworkWork()
     }
 
     /// The total is the sum of the three medians, not the median of the runs' totals.
@@ -31,10 +37,16 @@ public struct ScenarioBenchRow: Sendable {
          secondsText(buildSeconds), secondsText(simulationSeconds), secondsText(reportSeconds),
          secondsText(buildSeconds + simulationSeconds + reportSeconds),
          wholeText(Double(events) / max(simulationSeconds, 1e-9)),
-         wholeText(peakResidentBytes / 1_048_576), wholeText(peakResidentBytes / Double(max(instances, 1)))]
+         wholeText(peakResidentBytes / 1_048_576), wholeText(peakResidentBytes / Double(max(instances, 1))),
+         String(networkWork.reratings), perRerating(networkWork.flowsInFlight),
+         perRerating(networkWork.flowsFilled), perRerating(networkWork.rateChanges)]
     }
 
     public var text: String { cells.joined(separator: " | ") }
+
+    func perRerating(_ total: Int) -> String {
+        String(format: "%.1f", networkWork.perRerating(total))
+    }
 }
 
 /// The process's peak resident set (VmHWM in /proc/self/status), in bytes; 0 where unknown.

@@ -11,6 +11,8 @@ public struct RunResult: Sendable, Codable {
     /// When the last campaign host returned to service; nil if the horizon came first.
     public let campaignEnd: SimTime?
     public let eventsProcessed: Int
+    /// The re-rating work behind the run's cost (not part of any report).
+    public let networkWork: NetworkWork
 }
 
 /// Runs one replication of a campaign.
@@ -85,7 +87,8 @@ public enum CampaignRunner {
         let end = model.hosts.campaignEnd == nil ? max(kernel.now, config.horizon) : kernel.now
         model.resolveAll(at: end)
         return RunResult(replication: replication, seed: seed, endTime: end,
-                         campaignEnd: model.hosts.campaignEnd, eventsProcessed: kernel.eventsProcessed)
+                         campaignEnd: model.hosts.campaignEnd, eventsProcessed: kernel.eventsProcessed,
+                         networkWork: model.flows.work)
     }
 }
 

@@ -1,27 +1,33 @@
 /// The kernel's pending-event order: a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990,
 /// "Faster algorithms for the shortest path problem", the one-level form) over 64-bit times,
-/// FIFO among equal times.
+/// FIFO among equal times, with a sorted run in front of the buckets.
 ///
 /// A discrete-event kernel is a monotone priority queue: nothing is scheduled before the
-/// last time taken out (`Kernel.schedule` refuses the past). A radix heap uses that: bucket 0
-/// holds entries whose key equals `last` (the smallest key taken out or looked at); bucket b
-/// (1...64) holds those whose highest bit differing from `last` is bit b-1. Inserting is an
-/// append; taking the minimum empties the lowest non-empty bucket into lower ones around its
-/// minimum, so each entry moves at most 64 times and in practice a few (delays span ~20 bits).
-/// Appends and linear scans instead of a binary heap's 17 dependent compare-and-swap levels at
-/// 10^5 pending: see docs/performance.md ("Kernel").
+/// last time taken out (`Kernel.schedule` refuses the past). A radix heap uses that: bucket b
+/// (1...64) holds entries whose highest bit differing from `last` is bit b-1, all above
+/// `last`. Inserting is an append; when the front runs dry, the lowest non-empty bucket is
+/// taken. Delays span ~20 bits, so the lowest bucket is usually small, and redistributing
+/// it (the textbook step) meant a refill for nearly every event (0.92 per event in the hold
+/// benchmark, ~9 moves per entry). So a bucket of at most `sortLimit` entries is sorted
+/// instead and becomes the run, `last` its largest key; only a larger bucket is
+/// redistributed around its minimum (its entries equal to the minimum become the run).
 ///
-/// Ties: entries of one time leave in sequence order. New entries at `last` have the largest
-/// sequence so far and are appended to bucket 0, which stays sorted; entries that reach
-/// bucket 0 by redistribution are sorted by sequence there.
-///
-/// The one non-monotone case, a key below `last`, happens when a run stopped at a horizon
-/// after looking at a later event, and the model then schedules between the two: the heap is
-/// rebuilt around the new key (O(n), once per such horizon).
+/// The run (bucket 0 from `head` on) is sorted by (time, sequence) and holds only keys at
+/// or below `last`, every bucket only keys above it. A new key at or above `last` goes to its
+/// bucket (at `last`: appended to the run, its sequence being the largest so far); a key
+/// below `last` is inserted into the run at its place (a short shift: the run is small, or
+/// its keys are all equal and the new key is not below them in a monotone run). The one
+/// non-monotone case the kernel allows (a run stopped at a horizon after looking at a later
+/// event, then the model schedules in between) is the same insertion.
+/// Measured with `fleetsim bench kernel`: docs/performance.md ("Kernel").
 @usableFromInline
 struct RadixEventHeap<Entry: RadixHeapEntry> {
+    /// Largest bucket sorted into the run instead of redistributed. Measured: see
+    /// docs/performance.md ("Kernel", sorted run).
+    @inlinable static var sortLimit: Int { 32 }
+
     @usableFromInline var storage = RadixBucketStorage<Entry>()
-    /// Next entry to take from bucket 0 (taken entries stay until the bucket is emptied).
+    /// Next entry to take from the run (taken entries stay until the run is emptied).
     @usableFromInline var head = 0
     @usableFromInline var last: UInt64 = 0
     @usableFromInline var total = 0
@@ -35,6 +41,10 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         key == last ? 0 : 64 - (key ^ last).leadingZeroBitCount
     }
 
+    @inlinable static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        a.radixKey != b.radixKey ? a.radixKey < b.radixKey : a.radixSequence < b.radixSequence
+    }
+
     /// The buckets, copied first if another heap value shares them (value semantics).
     @inlinable mutating func uniqueStorage() -> RadixBucketStorage<Entry> {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
@@ -42,8 +52,22 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
     }
 
     @inlinable mutating func insert(_ e: Entry) {
-        if e.radixKey < last { rebase(below: e.radixKey) }
-        uniqueStorage().append(e, to: Self.bucket(of: e.radixKey, last: last))
+        let s = uniqueStorage()
+        let key = e.radixKey
+        if key >= last {
+            s.append(e, to: Self.bucket(of: key, last: last))
+        } else {
+            s.append(e, to: 0)
+            // Shift larger run entries up by one; the new sequence is the largest, so it
+            // goes after every entry of its own time.
+            let run = s.starts[0].unsafelyUnwrapped
+            var i = s.counts[0] &- 1
+            while i > head, run[i &- 1].radixKey > key {
+                run[i] = run[i &- 1]
+                i &-= 1
+            }
+            run[i] = e
+        }
         total += 1
     }
 
@@ -66,13 +90,19 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         }
     }
 
-    /// Bucket 0 is empty: move the lowest non-empty bucket's entries around its minimum.
+    /// The run is empty: make the lowest non-empty bucket the new run.
     @inlinable mutating func refill() {
         let s = uniqueStorage()
         s.clear(0)
         head = 0
         let b = s.nonEmpty.trailingZeroBitCount + 1
         let moving = s.entries(b)
+        if moving.count <= Self.sortLimit {
+            sortIntoRun(moving, storage: s)
+            last = s.starts[0].unsafelyUnwrapped[moving.count &- 1].radixKey
+            s.clear(b)
+            return
+        }
         var m = moving[0].radixKey
         for e in moving where e.radixKey < m { m = e.radixKey }
         last = m
@@ -93,17 +123,24 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         if zero.count > 1 { zero.sort { $0.radixSequence < $1.radixSequence } }
     }
 
-    /// Rebuild around a key below `last` (see the type's comment).
-    @usableFromInline mutating func rebase(below key: UInt64) {
-        let s = uniqueStorage()
-        var all = ContiguousArray<Entry>()
-        all.append(contentsOf: s.entries(0)[head...])
-        for b in 1...64 { all.append(contentsOf: s.entries(b)) }
-        for b in 0...64 { s.clear(b) }
-        head = 0
-        last = key
-        for e in all { s.append(e, to: Self.bucket(of: e.radixKey, last: key)) }
-        // Bucket 0 is empty here (every old entry is above `key`).
+    /// Copy a small bucket into the (empty) run by insertion sort; the caller makes its largest
+    /// key `last`. The other buckets keep their places: every key in them differs from the old
+    /// `last` above bucket b's bit, and so from any key of bucket b at the same bit.
+    @inlinable func sortIntoRun(_ moving: UnsafeMutableBufferPointer<Entry>,
+                                storage s: RadixBucketStorage<Entry>) {
+        let n = moving.count
+        while s.capacities[0] < n { s.grow(0) }
+        let run = s.starts[0].unsafelyUnwrapped
+        for j in 0..<n {
+            let e = moving[j]
+            var i = j
+            while i > 0, Self.precedes(e, run[i &- 1]) {
+                run[i] = run[i &- 1]
+                i &-= 1
+            }
+            run[i] = e
+        }
+        s.counts[0] = n
     }
 }
 

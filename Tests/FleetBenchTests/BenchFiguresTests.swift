@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SimKernel
 @testable import FleetBench
+import FleetSimulation
 
 /// The benches' logic and figures, with a fake clock: nothing here is timed.
 @Suite struct BenchFiguresTests {
@@ -59,17 +60,18 @@ import Testing
         let runs = [
             ScenarioBench.Run(buildSeconds: 0.1, simulationSeconds: 2, reportSeconds: 0.3, events: 4_000, instances: 100),
             ScenarioBench.Run(buildSeconds: 0.3, simulationSeconds: 1, reportSeconds: 0.2, events: 4_000, instances: 100),
-            ScenarioBench.Run(buildSeconds: 0.2, simulationSeconds: 4, reportSeconds: 0.1, events: 4_000, instances: 100),
+            ScenarioBench.Run(buildSeconds: 0.2, simulationSeconds: 4, reportSeconds: 0.1, events: 4_000, instances: 100,
+                              networkWork: NetworkWork(reratings: 8, flowsFilled: 52, rateChanges: 12, flowsInFlight: 100)),
         ]
         let row = ScenarioBenchRow(scenario: "a.yaml", runs: runs, peakResidentBytes: 3 * 1_048_576)
-        #expect(row.text == "a.yaml | 100 | 4000 | 0.200 | 2.000 | 0.200 | 2.400 | 2000 | 3 | 31457")
+        #expect(row.text == "a.yaml | 100 | 4000 | 0.200 | 2.000 | 0.200 | 2.400 | 2000 | 3 | 31457 | 8 | 12.5 | 6.5 | 1.5")
         #expect(row.cells.count == ScenarioBenchRow.header.components(separatedBy: " | ").count)
     }
 
     @Test func scenarioRowSurvivesZeroTimesAndNoInstances() {
         let run = ScenarioBench.Run(buildSeconds: 0, simulationSeconds: 0, reportSeconds: 0, events: 0, instances: 0)
         let row = ScenarioBenchRow(scenario: "empty.yaml", runs: [run], peakResidentBytes: 0)
-        #expect(row.text == "empty.yaml | 0 | 0 | 0.000 | 0.000 | 0.000 | 0.000 | 0 | 0 | 0")
+        #expect(row.text == "empty.yaml | 0 | 0 | 0.000 | 0.000 | 0.000 | 0.000 | 0 | 0 | 0 | 0 | 0.0 | 0.0 | 0.0")
     }
 
     @Test func peakMemoryReadsVmHWMInKiB() {

@@ -125,6 +125,18 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func sameOrderAsTheReference(seed: UInt64) {
+        check(seed: seed, spreads: [1, 50, 5_000, 1 << 40])
+    }
+
+    /// Dense bursts: many events at one time and just after it, so the heap both sorts small
+    /// buckets into its front run and redistributes buckets above its sort limit, and new
+    /// events land below the run's largest time.
+    @Test(arguments: [11, 12, 13, 14])
+    func sameOrderInDenseBursts(seed: UInt64) {
+        check(seed: seed, spreads: [1, 1, 4, 100])
+    }
+
+    func check(seed: UInt64, spreads spread: [UInt64]) {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15 &* seed
         func next(_ n: UInt64) -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x % n }
         var q = EventQueue<Int>()
@@ -136,7 +148,6 @@ import Testing
             switch next(10) {
             case 0..<5:
                 // Mostly near the floor, sometimes at it (ties), sometimes far (high buckets).
-                let spread: [UInt64] = [1, 50, 5_000, 1 << 40]
                 let t = floor + Int64(next(spread[Int(next(4))]))
                 handles.append((q.schedule(at: SimTime(nanoseconds: t), id), id))
                 ref.pending.append((t, seq, id)); seq += 1; id += 1

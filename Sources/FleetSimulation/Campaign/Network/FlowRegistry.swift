@@ -17,6 +17,13 @@ struct FlowRegistry {
     private var ownerOfFlow: [InstanceID?] = []
     /// A `.rerate` is queued for this instant.
     private var rerateQueued = false
+    /// Re-ratings, flows filled, rate changes (`NetworkWork`; flows filled from the allocator).
+    private var counted = NetworkWork()
+    var work: NetworkWork {
+        var w = counted
+        w.flowsFilled = allocator.totalRecomputedFlowCount
+        return w
+    }
     let topology: NetworkTopology
 
     init(fleet: Fleet, layout: NetworkLayout) {
@@ -73,6 +80,9 @@ struct FlowRegistry {
     mutating func rerate() -> [RateChange] {
         rerateQueued = false
         allocator.flushRerating()
+        counted.reratings += 1
+        counted.rateChanges += allocator.lastChanges.count
+        counted.flowsInFlight += allocator.activeFlowCount
         return allocator.lastChanges
     }
 
