@@ -50,7 +50,7 @@ extension CampaignModel {
     }
 
     /// Flows still running at the horizon: account for what they carried so far.
-    func emitFlowsAtHorizon(at now: SimTime) {
+    mutating func emitFlowsAtHorizon(at now: SimTime) {
         for case let (i, move?) in moves.enumerated() {
             if let lm = live.migration(of: InstanceID(i)) {
                 emit(.flowEnded(instance: InstanceID(i), path: lm.path, networkBytes: flows.bytesSent(by: lm.flow),

@@ -96,7 +96,11 @@ struct CampaignModel: EventHandler {
         finalReason = Array(repeating: nil, count: nInstances)
     }
 
-    @inline(__always) func emit(_ fact: Fact) {
+    /// Hand a fact to every observer. `mutating` though it changes nothing: a non-mutating
+    /// method called from a mutating one gets `self` by value, and around the observers'
+    /// opaque calls the optimiser copied the whole model to pass it (a retain and release of
+    /// every array it holds, per fact: ~5 % of concurrent-10k's simulation, perf).
+    @inline(__always) mutating func emit(_ fact: Fact) {
         for observer in observers { observer.observe(fact) }
     }
 

@@ -30,7 +30,7 @@ extension CampaignModel {
         emit(.linkSample(time: now, bytesCarried: samples))
     }
 
-    func emitNetworkTotals(at now: SimTime) {
+    mutating func emitNetworkTotals(at now: SimTime) {
         var totals: [LinkTotal] = []
         totals.reserveCapacity(topology.links.count)
         for (k, info) in topology.links.enumerated() {
