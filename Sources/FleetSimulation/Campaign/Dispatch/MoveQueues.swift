@@ -50,6 +50,11 @@ struct MoveQueues {
         return taken
     }
 
+    /// Candidates taken but not visited, marked again (in their order).
+    mutating func putBack(_ hosts: ArraySlice<HostID>) {
+        for h in hosts { mayDispatch(h) }
+    }
+
     /// Take `i` out of `h`'s queue and of the waiting list (its host failed under it).
     mutating func withdraw(_ i: InstanceID, from h: HostID, wasWaiting: Bool) {
         if let k = byHost[h.int].firstIndex(of: i) { byHost[h.int].remove(at: k) }
