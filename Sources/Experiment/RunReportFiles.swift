@@ -1,25 +1,34 @@
 import Reporting
 
-/// The files a run writes for `formats`, rendered in memory (name, text), in the order they are
-/// listed to the user: each format's files, `timeline.csv` with the CSVs, and `report.html`
-/// always. `run` writes them; `bench` times their rendering.
+/// The files a run writes for `formats`, in the order they are listed to the user: each
+/// format's files, `timeline.csv` with the CSVs, and `report.html` always. `run` writes them
+/// and `bench` times their rendering, one at a time (`renderers`): a million-instance run's
+/// CSVs and HTML are hundreds of MB together, and holding them all at once was part of its
+/// peak memory (docs/performance.md).
 public enum RunReportFiles {
-    public static func render(_ outcome: PreparedScenario.Outcome, formats: [ReportFormat]) -> [(String, String)] {
+    /// Each file's name and how to render it; nothing is rendered yet.
+    public static func renderers(_ outcome: PreparedScenario.Outcome, formats: [ReportFormat]) -> [ReportSetWriter.PendingFile] {
         let recorders = outcome.recorders
-        var files: [(String, String)] = []
+        let report = outcome.report
+        var files: [ReportSetWriter.PendingFile] = []
         for f in formats {
             switch f {
-            case .json: files.append((f.fileName, outcome.report.summaryJSON().rendered()))
+            case .json: files.append(.init(f.fileName) { report.summaryJSON().rendered() })
             case .csv:
-                files.append(("instances.csv", InstanceCSV.render(recorders)))
-                files.append(("hosts.csv", NetworkCSV.hosts(recorders)))
-                files.append(("links.csv", NetworkCSV.links(recorders)))
-                files.append(("link_utilisation.csv", NetworkCSV.utilisation(recorders)))
-            case .md: files.append((f.fileName, outcome.report.summaryMarkdown()))
+                files.append(.init("instances.csv") { InstanceCSV.render(recorders) })
+                files.append(.init("hosts.csv") { NetworkCSV.hosts(recorders) })
+                files.append(.init("links.csv") { NetworkCSV.links(recorders) })
+                files.append(.init("link_utilisation.csv") { NetworkCSV.utilisation(recorders) })
+            case .md: files.append(.init(f.fileName) { report.summaryMarkdown() })
             }
         }
-        if formats.contains(.csv) { files.append(("timeline.csv", FleetTimeline.csv(recorders))) }
-        files.append(("report.html", RunReportHTML.render(report: outcome.report, recorders: recorders)))
+        if formats.contains(.csv) { files.append(.init("timeline.csv") { FleetTimeline.csv(recorders) }) }
+        files.append(.init("report.html") { RunReportHTML.render(report: report, recorders: recorders) })
         return files
+    }
+
+    /// Every file rendered, held together (name, text).
+    public static func render(_ outcome: PreparedScenario.Outcome, formats: [ReportFormat]) -> [(String, String)] {
+        renderers(outcome, formats: formats).map { ($0.name, $0.render()) }
     }
 }

@@ -56,9 +56,9 @@ public enum ScenarioBench {
                    networkWork: outcome.results.first?.networkWork ?? NetworkWork())
     }
 
-    /// Every report a run writes, rendered in memory; returns the total size (so nothing is
-    /// optimised away).
+    /// Every report a run writes, rendered in memory one at a time as `run` writes them;
+    /// returns the total size (so nothing is optimised away).
     static func renderAll(_ outcome: PreparedScenario.Outcome) -> Int {
-        RunReportFiles.render(outcome, formats: ReportFormat.allCases).reduce(0) { $0 + $1.1.utf8.count }
+        RunReportFiles.renderers(outcome, formats: ReportFormat.allCases).reduce(0) { $0 + $1.render().utf8.count }
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 
 /// A run's whole report set into one directory, as one unit:
 ///
-/// - every text is rendered before the first byte is written (a rendering failure writes
-///   nothing) and written to a temporary file in the directory first; only when all are
-///   written are they renamed into place, one after another;
+/// - each text is written to a temporary file in the directory first (rendered just before,
+///   and dropped once written, so only one file's text is in memory at a time); only when
+///   all are written are they renamed into place, one after another, and a failure on the
+///   way removes the temporary files and leaves the directory as it was;
 /// - an exclusive lock (`flock` on the directory itself, so nothing is left behind) is held from the first temporary
 ///   file to the last rename, so two runs writing into one directory take turns: the
 ///   directory ends with one run's complete set, never a mix;
@@ -31,7 +32,23 @@ public enum ReportSetWriter {
         }
     }
 
+    /// A file to write, rendered only when its turn comes.
+    public struct PendingFile {
+        public let name: String
+        public let render: () -> String
+        public init(_ name: String, render: @escaping () -> String) {
+            self.name = name
+            self.render = render
+        }
+    }
+
+    /// Texts already rendered.
     public static func write(named files: [(String, String)], into directory: String,
+                             family: Family) throws(AtomicFile.WriteError) -> [String] {
+        try write(rendering: files.map { file in PendingFile(file.0) { file.1 } }, into: directory, family: family)
+    }
+
+    public static func write(rendering files: [PendingFile], into directory: String,
                              family: Family) throws(AtomicFile.WriteError) -> [String] {
         try AtomicFile.ensureDirectory(directory)
         let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -45,16 +62,14 @@ public enum ReportSetWriter {
 
         var staged: [(tmp: String, path: String)] = []
         defer { for s in staged { unlink(s.tmp); InterruptCleanup.forget(s.tmp) } }
-        for (name, text) in files {
-            let path = dir + "/" + name
-            let tmp = dir + "/." + name + ".tmp-\(getpid())"
+        for file in files {
+            let path = dir + "/" + file.name
+            let tmp = dir + "/." + file.name + ".tmp-\(getpid())"
             InterruptCleanup.register(tmp)
             staged.append((tmp, path))
-            guard let data = text.data(using: .utf8), FileManager.default.createFile(atPath: tmp, contents: data) else {
-                throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-            }
+            if let reason = writeText(file.render(), to: tmp) { throw AtomicFile.WriteError(path: path, reason: reason) }
         }
-        let written = Set(files.map(\.0))
+        let written = Set(files.map(\.name))
         for name in family.fileNames.subtracting(written).sorted() {
             let path = dir + "/" + name
             if unlink(path) != 0 && errno != ENOENT {
@@ -65,6 +80,19 @@ public enum ReportSetWriter {
             throw AtomicFile.WriteError(path: s.path, reason: String(cString: strerror(errno)))
         }
         return staged.map(\.path)
+    }
+
+    /// Write a text's UTF-8 bytes as they are (no `Data` copy of a text that can be hundreds
+    /// of MB); nil on success, else why not.
+    static func writeText(_ text: String, to path: String) -> String? {
+        var text = text
+        guard let fp = fopen(path, "wb") else { return String(cString: strerror(errno)) }
+        let wrote = text.withUTF8 { bytes in
+            bytes.isEmpty || fwrite(bytes.baseAddress, 1, bytes.count, fp) == bytes.count
+        }
+        let failure = wrote ? nil : String(cString: strerror(errno))
+        if fclose(fp) != 0 { return failure ?? String(cString: strerror(errno)) }
+        return failure
     }
 }
 

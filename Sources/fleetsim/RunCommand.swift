@@ -149,9 +149,9 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure.runFailed("invariant violated in replication \(violation.replication): \(violation.message)")
         }
         let directory = out ?? "Reports/" + prepared.defaultReportName
-        let files = RunReportFiles.render(outcome, formats: formats)
+        let files = RunReportFiles.renderers(outcome, formats: formats)
         do {
-            _ = try ReportSetWriter.write(named: files, into: directory, family: .run)
+            _ = try ReportSetWriter.write(rendering: files, into: directory, family: .run)
         } catch {
             // Foundation's own wording ("Error Domain=NSCocoaErrorDomain Code=...") is no message.
             let reason = error.reason.contains("Domain=") || error.reason.contains("couldn’t be completed")
@@ -160,7 +160,7 @@ struct RunCommand: ParsableCommand {
         }
         if !quiet {
             print(outcome.report.summaryMarkdown(), terminator: "")
-            print("\nReports written to \(directory)/: \(files.map(\.0).joined(separator: ", "))")
+            print("\nReports written to \(directory)/: \(files.map(\.name).joined(separator: ", "))")
         }
         if let against {
             try compareAgainst(against, directory: directory)
