@@ -210,6 +210,7 @@ extension CampaignModel {
         if globalLimitReached { return }
         let taken = queues.takeCandidates()
         for (k, h) in taken.enumerated() {
+            queues.visiting(h)
             guard hosts.state[h.int] == .draining else { continue }
             if queues.byHost[h.int].isEmpty && queues.slots.outbound[h.int] > 0 { continue }
             queues.mayDispatch(h)

@@ -39,20 +39,24 @@ struct MoveQueues {
         candidates.append(h)
     }
 
-    /// The candidates in the order their drains started, no longer marked (the visit marks
-    /// again those that stay candidates).
+    /// The candidates in the order their drains started, taken out of the list but still
+    /// marked: the visit unmarks each host when it comes to it (`visiting`), and hands back
+    /// the ones it does not reach (`putBack`). A host marked again before its turn is then
+    /// listed once, as when it is visited.
     mutating func takeCandidates() -> [HostID] {
         var taken = candidates
         candidates.removeAll(keepingCapacity: true)
-        for h in taken { isCandidate[h.int] = false }
         let order = drainOrder
         taken.sort { order[$0.int] < order[$1.int] }
         return taken
     }
 
-    /// Candidates taken but not visited, marked again (in their order).
+    /// The visit has come to `h`: it is no longer a candidate unless marked again.
+    mutating func visiting(_ h: HostID) { isCandidate[h.int] = false }
+
+    /// Candidates taken but not visited (still marked), back in the list in their order.
     mutating func putBack(_ hosts: ArraySlice<HostID>) {
-        for h in hosts { mayDispatch(h) }
+        candidates.append(contentsOf: hosts)
     }
 
     /// Take `i` out of `h`'s queue and of the waiting list (its host failed under it).
