@@ -133,6 +133,8 @@ struct ScratchDirectory {
         #expect(InstanceCSV.field("two\nlines") == "\"two\nlines\"")
         #expect(InstanceCSV.field("cr\rhere") == "\"cr\rhere\"")
         #expect(InstanceCSV.field("crlf\r\nhere") == "\"crlf\r\nhere\"")
+        // Non-ASCII text and combining marks pass through unchanged, quotes doubled.
+        #expect(InstanceCSV.field("é, \"ü\" e\u{301}") == "\"é, \"\"ü\"\" e\u{301}\"")
     }
 
     @Test func headerHasTheDocumentedColumns() {
