@@ -51,17 +51,23 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         return storage
     }
 
+    /// `uniqueStorage()` without handing out a reference: the hot paths then use `storage`
+    /// in place, with no retain and release around each operation.
+    @inlinable mutating func makeStorageUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
     @inlinable mutating func insert(_ e: Entry) {
-        let s = uniqueStorage()
+        makeStorageUnique()
         let key = e.radixKey
         if key >= last {
-            s.append(e, to: Self.bucket(of: key, last: last))
+            storage.append(e, to: Self.bucket(of: key, last: last))
         } else {
-            s.append(e, to: 0)
+            storage.append(e, to: 0)
             // Shift larger run entries up by one; the new sequence is the largest, so it
             // goes after every entry of its own time.
-            let run = s.starts[0].unsafelyUnwrapped
-            var i = s.counts[0] &- 1
+            let run = storage.starts[0].unsafelyUnwrapped
+            var i = storage.counts[0] &- 1
             while i > head, run[i &- 1].radixKey > key {
                 run[i] = run[i &- 1]
                 i &-= 1
@@ -85,7 +91,8 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         head += 1
         total -= 1
         if head == storage.counts[0] {
-            uniqueStorage().clear(0)
+            makeStorageUnique()
+            storage.clear(0)
             head = 0
         }
     }
