@@ -26,9 +26,4 @@ public enum RunReportFiles {
         files.append(.init("report.html") { RunReportHTML.render(report: report, recorders: recorders) })
         return files
     }
-
-    /// Every file rendered, held together (name, text).
-    public static func render(_ outcome: PreparedScenario.Outcome, formats: [ReportFormat]) -> [(String, String)] {
-        renderers(outcome, formats: formats).map { ($0.name, $0.render()) }
-    }
 }

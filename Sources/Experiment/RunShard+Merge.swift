@@ -8,7 +8,7 @@ extension RunShard {
     /// Join the directories of shards 1..N of one run into the files the unsharded run
     /// writes. Every check names the directory and what was expected: all shards present once,
     /// of the same run, by this fleetsim, on the unchanged scenario file.
-    public static func merge(directories: [String]) throws(CommandFailure) -> [(String, String)] {
+    public static func merge(directories: [String]) throws(CommandFailure) -> [ReportSetWriter.PendingFile] {
         var shards: [(dir: String, file: File)] = []
         for d in directories { shards.append((d, try read(directory: d))) }
         let first = shards[0].file.manifest
@@ -40,7 +40,7 @@ extension RunShard {
         }
         let outcome = PreparedScenario.Outcome(report: CampaignReport(identity: prepared.identity, replications: metrics),
                                                recorders: recorders, firstViolation: nil)
-        return RunReportFiles.render(outcome, formats: first.formats.compactMap(ReportFormat.init(rawValue:)))
+        return RunReportFiles.renderers(outcome, formats: first.formats.compactMap(ReportFormat.init(rawValue:)))
     }
 
     /// Shards 1..N, each once, all of one run by this version of fleetsim.

@@ -11,7 +11,8 @@ public struct RunResult: Sendable, Codable {
     /// When the last campaign host returned to service; nil if the horizon came first.
     public let campaignEnd: SimTime?
     public let eventsProcessed: Int
-    /// The re-rating work behind the run's cost (not part of any report).
+    /// The re-rating work behind the run's cost: printed by `fleetsim bench`, carried in
+    /// run shards with the rest of the result, in no report.
     public let networkWork: NetworkWork
 }
 

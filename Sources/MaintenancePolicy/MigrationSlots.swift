@@ -23,6 +23,12 @@ public struct MigrationSlots: Sendable {
         inbound = Array(repeating: 0, count: hostCount)
     }
 
+    /// The fleet-wide limit is reached: no migration may start anywhere.
+    public var atGlobalLimit: Bool {
+        if let g = limits.global { return active >= g }
+        return false
+    }
+
     /// Migrations touching `host`, leaving or arriving.
     public func migrations(on host: HostID) -> Int { outbound[host.int] + inbound[host.int] }
 
@@ -30,7 +36,7 @@ public struct MigrationSlots: Sendable {
     public func blocker(source: HostID, target: HostID, sourceNICBytesPerSecond: Double,
                         targetNICBytesPerSecond: Double) -> Blocker? {
         precondition(source != target, "a migration needs two hosts")
-        if let g = limits.global, active >= g { return .global }
+        if atGlobalLimit { return .global }
         if let o = limits.outboundPerHost, outbound[source.int] >= o { return .outbound(source) }
         if let i = limits.inboundPerHost, inbound[target.int] >= i { return .inbound(target) }
         if let h = limits.hostLimit(nicBytesPerSecond: sourceNICBytesPerSecond), migrations(on: source) >= h {

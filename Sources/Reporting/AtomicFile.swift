@@ -13,15 +13,28 @@ public enum AtomicFile {
 
     public static func write(_ text: String, to path: String) throws(WriteError) {
         let tmp = path + ".tmp-\(getpid())"
-        guard let data = text.data(using: .utf8) else { throw WriteError(path: path, reason: "not UTF-8") }
-        guard FileManager.default.createFile(atPath: tmp, contents: data) else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        if let reason = writeBytes(of: text, to: tmp) {
+            unlink(tmp)
+            throw WriteError(path: path, reason: reason)
         }
         if rename(tmp, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(tmp)
             throw WriteError(path: path, reason: reason)
         }
+    }
+
+    /// Write a text's UTF-8 bytes to `path` as they are (no `Data` copy of a text that can be
+    /// hundreds of MB: a million-instance run's instances.csv); nil on success, else why not.
+    static func writeBytes(of text: String, to path: String) -> String? {
+        var text = text
+        guard let fp = fopen(path, "wb") else { return String(cString: strerror(errno)) }
+        let wrote = text.withUTF8 { bytes in
+            bytes.isEmpty || fwrite(bytes.baseAddress, 1, bytes.count, fp) == bytes.count
+        }
+        let failure = wrote ? nil : String(cString: strerror(errno))
+        if fclose(fp) != 0 { return failure ?? String(cString: strerror(errno)) }
+        return failure
     }
 
     /// Create `directory` (and parents) if missing.

@@ -67,7 +67,7 @@ public enum ReportSetWriter {
             let tmp = dir + "/." + file.name + ".tmp-\(getpid())"
             InterruptCleanup.register(tmp)
             staged.append((tmp, path))
-            if let reason = writeText(file.render(), to: tmp) { throw AtomicFile.WriteError(path: path, reason: reason) }
+            if let reason = AtomicFile.writeBytes(of: file.render(), to: tmp) { throw AtomicFile.WriteError(path: path, reason: reason) }
         }
         let written = Set(files.map(\.name))
         for name in family.fileNames.subtracting(written).sorted() {
@@ -80,19 +80,6 @@ public enum ReportSetWriter {
             throw AtomicFile.WriteError(path: s.path, reason: String(cString: strerror(errno)))
         }
         return staged.map(\.path)
-    }
-
-    /// Write a text's UTF-8 bytes as they are (no `Data` copy of a text that can be hundreds
-    /// of MB); nil on success, else why not.
-    static func writeText(_ text: String, to path: String) -> String? {
-        var text = text
-        guard let fp = fopen(path, "wb") else { return String(cString: strerror(errno)) }
-        let wrote = text.withUTF8 { bytes in
-            bytes.isEmpty || fwrite(bytes.baseAddress, 1, bytes.count, fp) == bytes.count
-        }
-        let failure = wrote ? nil : String(cString: strerror(errno))
-        if fclose(fp) != 0 { return failure ?? String(cString: strerror(errno)) }
-        return failure
     }
 }
 

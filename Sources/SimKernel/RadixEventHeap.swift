@@ -47,7 +47,7 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
 
     /// The buckets, copied first if another heap value shares them (value semantics).
     @inlinable mutating func uniqueStorage() -> RadixBucketStorage<Entry> {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        makeStorageUnique()
         return storage
     }
 

@@ -37,12 +37,13 @@ struct MergeCommand: ParsableCommand {
         if isRun.contains(true), let odd = zip(directories, isRun).first(where: { !$0.1 }) {
             throw CommandFailure.badInput("\(odd.0): expected a run shard like \(directories[isRun.firstIndex(of: true)!]) (\(RunShard.fileName)), found none")
         }
-        let files = isRun[0] ? try RunShard.merge(directories: directories) : try SweepOutput.merge(directories: directories)
+        let files = isRun[0] ? try RunShard.merge(directories: directories)
+            : try SweepOutput.merge(directories: directories).map { file in ReportSetWriter.PendingFile(file.0) { file.1 } }
         do {
-            _ = try ReportSetWriter.write(named: files, into: out, family: isRun[0] ? .run : .sweep)
+            _ = try ReportSetWriter.write(rendering: files, into: out, family: isRun[0] ? .run : .sweep)
         } catch {
             throw CommandFailure.runFailed("\(error)")
         }
-        print("Merged \(directories.count) shard\(directories.count == 1 ? "" : "s") into \(out)/: \(files.map(\.0).joined(separator: ", "))")
+        print("Merged \(directories.count) shard\(directories.count == 1 ? "" : "s") into \(out)/: \(files.map(\.name).joined(separator: ", "))")
     }
 }

@@ -11,7 +11,7 @@ extension CampaignModel {
     /// Whether a move out of `h` could start now as far as the source and fleet-wide limits go.
     func sourceSlotFree(_ h: HostID) -> Bool {
         let limits = queues.slots.limits
-        if let g = limits.global, queues.slots.active >= g { return false }
+        if queues.slots.atGlobalLimit { return false }
         if let o = limits.outboundPerHost, queues.slots.outbound[h.int] >= o { return false }
         if let p = limits.hostLimit(nicBytesPerSecond: fleet[h].nicBytesPerSecond), queues.slots.migrations(on: h) >= p { return false }
         return true
@@ -207,7 +207,7 @@ extension CampaignModel {
     /// `enqueue`, `releaseMove`; a drain that starts marks it too), so the hosts visited,
     /// and their order, are the same.
     mutating func dispatchDrainingHosts(kernel: inout Kernel<CampaignEvent>) {
-        if globalLimitReached { return }
+        if queues.slots.atGlobalLimit { return }
         let taken = queues.takeCandidates()
         for (k, h) in taken.enumerated() {
             queues.visiting(h)
@@ -215,16 +215,11 @@ extension CampaignModel {
             if queues.byHost[h.int].isEmpty && queues.slots.outbound[h.int] > 0 { continue }
             queues.mayDispatch(h)
             if sourceSlotFree(h) { dispatch(h, kernel: &kernel) }
-            if globalLimitReached {
+            if queues.slots.atGlobalLimit {
                 queues.putBack(taken[(k + 1)...])
                 return
             }
         }
-    }
-
-    var globalLimitReached: Bool {
-        if let g = queues.slots.limits.global { return queues.slots.active >= g }
-        return false
     }
 }
 
