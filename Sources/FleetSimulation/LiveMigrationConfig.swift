@@ -16,6 +16,9 @@ public struct LiveMigrationConfig: Sendable, Equatable {
     public var qemuVersion: QemuVersion? = nil
     /// `first_pass_rate`: send rate of the first pass over memory (nil: off).
     public var firstPassBytesPerSecond: Double? = nil
+    /// Wait on the engine's quiet bounds (`MigrationParameters.quietBounds`); not a scenario
+    /// key: off is the reference the tests compare against (the same facts, more look-aheads).
+    public var quietBounds = true
 
     public init(preset: ManagementPreset = .qemu, maxBandwidthBytesPerSecond: Double?? = nil,
                 downtimeLimitSeconds: Double? = nil, autoConverge: Bool? = nil, postcopyAfterPasses: Int? = nil,
@@ -46,6 +49,7 @@ public struct LiveMigrationConfig: Sendable, Equatable {
             pc.afterPasses = n
             p.postcopy = pc
         }
+        p.quietBounds = quietBounds
         if let page = pageSizeBytes { p.pageSizeBytes = page }
         if let device = deviceStateBytes { p.deviceStateBytes = device }
         p.zeroPageFraction = zeroPageFraction

@@ -37,6 +37,10 @@ public struct MigrationParameters: Sendable, Equatable {
     /// Let the `qemu` loop jump over runs of identical windows in closed form
     /// (`QemuThreadLoop+WindowJump`); off walks every window (the reference, for tests).
     var qemuLoopWindowJumps = true
+    /// Let a driver that asks for it (`allowingBound`) wait on a quiet bound instead of the
+    /// next decision point (`PrecopyController+QuietBound`); off, every call gives the point
+    /// itself (the reference, for tests).
+    public var quietBounds = true
 
     // MARK: SimGrid rounds (`precopyLoop: .simgrid` only)
     /// Latency of one message on the migration's route (SimGrid CM02: the sum of the route's

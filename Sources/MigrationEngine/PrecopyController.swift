@@ -48,6 +48,11 @@ public struct PrecopyController {
     var scan = ScanMemory.placeholder
     var loopPendingAtCommit: Double = 0
     var lookaheadMemo: LookaheadMemo? = nil
+    /// No decision point falls before this time at `quietRate` (absolute seconds; -infinity
+    /// when unknown): set with a bound (`PrecopyController+QuietBound`), so `advance` to an
+    /// earlier time needs no look-ahead. Cleared by anything but the passing of time.
+    var quietUntilSeconds = -Double.infinity
+    var quietRate: Double = 0
     var autoConverge: AutoConverge?
     var guestStopped = false
 
@@ -156,29 +161,49 @@ public struct PrecopyController {
     public struct Progress: Sendable, Equatable {
         public let phase: Phase
         /// Absolute nanoseconds of the next decision point; Int64.max when none is pending.
+        /// With `isLowerBound`, only a time before which none can fall.
         public let nextDecisionNanoseconds: Int64
         public let bytesSent: Double
+        /// `nextDecisionNanoseconds` is a lower bound (asked for with `allowingBound`): at that
+        /// time, call `resolveReporting()` for the decision point itself.
+        public var isLowerBound = false
     }
 
     /// `advance(toNanoseconds:)`, returning the phase and next decision point computed in the
     /// same mutating access (a driver holding the controller inside a class would otherwise
-    /// copy it, with everything it references, to read them).
-    public mutating func advanceReporting(toNanoseconds t: Int64) -> Progress {
+    /// copy it, with everything it references, to read them). With `allowingBound`, the next
+    /// decision point may come back as a lower bound (`PrecopyController+QuietBound`).
+    public mutating func advanceReporting(toNanoseconds t: Int64, allowingBound: Bool = false) -> Progress {
         advance(toNanoseconds: t)
-        let next = EngineTime.nanoseconds(roundingUp: decisionSeconds())
-        return Progress(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
+        return reportNext(allowingBound: allowingBound)
     }
 
-    /// `rateChanged(atNanoseconds:linkBytesPerSecond:)`, returning the phase and next decision point.
-    public mutating func rateChangedReporting(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) -> Progress {
-        let next = rateChanged(atNanoseconds: t, linkBytesPerSecond: rate)
-        return Progress(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
+    /// `rateChanged(atNanoseconds:linkBytesPerSecond:)`, returning the phase and next decision
+    /// point (or, with `allowingBound`, maybe a lower bound of it).
+    public mutating func rateChangedReporting(atNanoseconds t: Int64, linkBytesPerSecond rate: Double,
+                                              allowingBound: Bool = false) -> Progress {
+        advance(toNanoseconds: t)
+        setRate(rate)
+        return reportNext(allowingBound: allowingBound)
     }
+
+    /// The decision point itself after a `Progress` that was a lower bound: time does not move.
+    public mutating func resolveReporting() -> Progress { reportNext(allowingBound: false) }
 
     /// Apply an external event (`hostFailed`, `linkFailed`, `linkRestored`, `cancel`) and
     /// return the phase and next decision point.
     public mutating func applyReporting(_ event: (inout PrecopyController) -> Void) -> Progress {
         event(&self)
+        quietUntilSeconds = -.infinity
+        return reportNext(allowingBound: false)
+    }
+
+    mutating func reportNext(allowingBound: Bool) -> Progress {
+        if allowingBound {
+            let next = decisionOrQuietBound()
+            return Progress(phase: phase, nextDecisionNanoseconds: EngineTime.nanoseconds(roundingUp: next.seconds),
+                            bytesSent: bytesSent, isLowerBound: next.isBound)
+        }
         let next = EngineTime.nanoseconds(roundingUp: decisionSeconds())
         return Progress(phase: phase, nextDecisionNanoseconds: next, bytesSent: bytesSent)
     }
@@ -196,8 +221,14 @@ public struct PrecopyController {
     @discardableResult
     public mutating func rateChanged(atSeconds t: Double, linkBytesPerSecond rate: Double) -> Double {
         advance(toSeconds: t)
-        linkBytesPerSecond = max(0, rate)
+        setRate(rate)
         return decisionSeconds()
+    }
+
+    /// Switch to a new share; a quiet bound found at the old one no longer holds.
+    mutating func setRate(_ rate: Double) {
+        linkBytesPerSecond = max(0, rate)
+        quietUntilSeconds = -.infinity
     }
 
     @discardableResult
@@ -250,6 +281,12 @@ public struct PrecopyController {
     mutating func emit(_ d: MigrationDecision) { lastDecisions.append(d) }
 
     mutating func advanceKeepingDecisions(to t: Double) {
+        // Before the quiet bound, at the rate it was found for, the loop below would find the
+        // next decision point after `t` and only progress: skip its look-ahead.
+        if t < quietUntilSeconds && phase == .precopy && usableRate == quietRate {
+            progress(to: t)
+            return
+        }
         var guardCount = 0
         while phase != .finished {
             let next = decisionSeconds()
@@ -309,6 +346,7 @@ public struct PrecopyController {
     }
 
     mutating func handleDecisionPoint() {
+        quietUntilSeconds = -.infinity   // a sync, a timer or a phase change: the bound is spent
         switch phase {
         case .finished: return
         case .setup:

@@ -48,9 +48,9 @@ extension CampaignModel {
     /// retain and release of everything the controller holds, per event.
     ///
     /// When the decision point moves later (a slower rate), the pending event is kept: it
-    /// fires early, the controller finds nothing to decide, and the event is set again. A
-    /// shared uplink re-rates many flows on every start and end, and most re-rates are
-    /// small; keeping the early event avoids a cancel and an insert for each.
+    /// fires early, finds nothing due (`liveStep` leaves the controller alone) and is set
+    /// again. A shared uplink re-rates many flows on every start and end, and most re-rates
+    /// are small; keeping the early event avoids a cancel and an insert for each.
     mutating func scheduleLiveStep(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>, immediately: Bool = false) {
         guard let lm = live[slot] else { return }
         let relative = lm.nextDecisionNanoseconds
@@ -78,10 +78,28 @@ extension CampaignModel {
         guard let slot = live.slot(of: i), let lm = live[slot] else { return }
         let start = lm.start
         let now = kernel.now
-        flows.advance(to: now)
         lm.event = nil
         lm.eventTime = nil
-        lm.advance(toNanoseconds: (now - start).nanoseconds)
+        let relative = (now - start).nanoseconds
+        // Nothing due yet: an event kept after the rate fell (`scheduleLiveStep`). The
+        // controller is not advanced, so where its clock stops (and its floating-point sums
+        // split) depends only on rate changes, decisions and failures, never on which events
+        // happened to be kept: the same whether the event was kept or moved.
+        if lm.phase == lm.lastPhase && relative < lm.nextDecisionNanoseconds {
+            scheduleLiveStep(i, slot: slot, kernel: &kernel)
+            return
+        }
+        // At a quiet bound: find the decision point behind it, from the state and rate the
+        // bound was found for (the same look-ahead as without bounds), and wait for it.
+        if lm.phase == lm.lastPhase && lm.nextIsBound {
+            lm.resolveNextDecision()
+            if relative < lm.nextDecisionNanoseconds {
+                scheduleLiveStep(i, slot: slot, kernel: &kernel)
+                return
+            }
+        }
+        flows.advance(to: now)
+        lm.advance(toNanoseconds: relative)
         followPhase(i, slot: slot, kernel: &kernel)
     }
 

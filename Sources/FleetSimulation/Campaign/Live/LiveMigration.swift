@@ -21,6 +21,9 @@ final class LiveMigration {
     /// cached so the model never reads through the controller (which would copy it).
     var phase: PrecopyController.Phase
     var nextDecisionNanoseconds: Int64
+    /// `nextDecisionNanoseconds` is only a time before which nothing is due (the controller's
+    /// quiet bound): at it, `resolveNextDecision` finds the decision point itself.
+    var nextIsBound = false
     var bytesSent: Double = 0
     /// Injected fault: abort once this many bytes are sent, for this reason.
     var abortAtBytes: Double?
@@ -50,8 +53,12 @@ final class LiveMigration {
     func take(_ progress: PrecopyController.Progress) {
         phase = progress.phase
         nextDecisionNanoseconds = progress.nextDecisionNanoseconds
+        nextIsBound = progress.isLowerBound
         bytesSent = progress.bytesSent
     }
+
+    /// The decision point behind a quiet bound (no time passes).
+    func resolveNextDecision() { take(controller.resolveReporting()) }
 
     /// Let the controller run to `t` (relative ns), aborting at an injected abort point
     /// on the way (`advanceAbortingAtInjectedPoint`).
@@ -59,7 +66,11 @@ final class LiveMigration {
         if abortAtBytes != nil { advanceAbortingAtInjectedPoint(toNanoseconds: t) } else { advanceController(toNanoseconds: t) }
     }
 
-    func advanceController(toNanoseconds t: Int64) { take(controller.advanceReporting(toNanoseconds: t)) }
+    /// The model asks for quiet bounds: a migration whose rate changes again before its bound
+    /// never runs the look-ahead to its next sync (PrecopyController+QuietBound).
+    func advanceController(toNanoseconds t: Int64) {
+        take(controller.advanceReporting(toNanoseconds: t, allowingBound: true))
+    }
 
     func rateChanged(atNanoseconds t: Int64, linkBytesPerSecond rate: Double) {
         // Catch up first, so a rate change never carries the controller past an abort point.
@@ -67,7 +78,7 @@ final class LiveMigration {
             advance(toNanoseconds: t)
             if phase == .finished { return }
         }
-        take(controller.rateChangedReporting(atNanoseconds: t, linkBytesPerSecond: rate))
+        take(controller.rateChangedReporting(atNanoseconds: t, linkBytesPerSecond: rate, allowingBound: true))
     }
 
     /// An external event on the controller (host or link failure, cancel).
