@@ -18,8 +18,16 @@ import Testing
             let any = Double(bitPattern: bits)
             if any.isFinite { values.append(any) }
         }
+        // Exact binary fractions: halfway cases at every decimal count printed (ties go to even).
+        for i in 0..<4_000 {
+            values.append(Double(i) / 64)
+            values.append(-Double(i) / 1_024)
+            values.append(Double(i) / 2_097_152 + 1_000)
+        }
+        // Around the fast path's magnitude limit (9e12) and past it.
+        values += [8.999999999999e12, 9e12, 9.000000000001e12, -8.5e12 - 0.5, 4503599627370495.5]
         for v in values {
-            for d in [0, 1, 2, 3, 6] {
+            for d in [0, 1, 2, 3, 6, 9] {
                 #expect(NumberText.fixedDecimals(v, d) == String(format: "%.\(d)f", v), "\(v) at \(d) decimals")
             }
         }
