@@ -20,6 +20,8 @@ public enum FleetBuilder {
         // Host and instance IDs follow this order: generated hosts, listed hosts, listed
         // instances, generated instances.
         var draft = FleetDraft()
+        draft.reserve(hosts: spec.hostGroups.reduce(spec.hosts.count) { $0 + max(0, $1.count) },
+                      instances: spec.instanceGroups.reduce(spec.instances.count) { $0 + max(0, $1.count) })
         try addHostGroups(of: spec, to: &draft)
         try addListedHosts(of: spec, to: &draft)
         try addListedInstances(of: spec, to: &draft)

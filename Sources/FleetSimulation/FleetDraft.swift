@@ -20,6 +20,15 @@ struct FleetDraft {
 
     var fleet: Fleet { Fleet(hosts: hosts, instances: instances, antiAffinityGroups: groupNames) }
 
+    /// Room for the whole fleet up front: grown by doubling, 160,000 instances left a buffer
+    /// for 262,144 (48 MB where 29 MB are used) alive for the whole run.
+    mutating func reserve(hosts hostCount: Int, instances instanceCount: Int) {
+        hosts.reserveCapacity(hostCount)
+        hostGroupOf.reserveCapacity(hostCount)
+        committed.reserveCapacity(hostCount)
+        instances.reserveCapacity(instanceCount)
+    }
+
     mutating func addHost(name: String, family: String, ocpus: Double, memory: Int64, nic: Double,
                           location: Location, group: String, keyPath: String) throws(FleetBuildError) {
         guard hostNames.insert(name).inserted else {

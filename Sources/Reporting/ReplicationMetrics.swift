@@ -97,9 +97,10 @@ public struct ReplicationMetrics: Sendable {
         noticeToResolutionSeconds = Self.noticeToResolutionSeconds(recorder)
 
         attempts = recorder.attempts.count
-        attemptsCompleted = recorder.attempts.filter { $0.outcome == .completed }.count
+        // Lazily: a filtered copy of the records is tens of MB in a large run.
+        attemptsCompleted = recorder.attempts.lazy.filter { $0.outcome == .completed }.count
         attemptsByAction = Self.attemptsByAction(recorder.attempts)
-        abortReasons = Self.counted(recorder.attempts.filter { $0.outcome == .aborted }.map(\.reason))
+        abortReasons = Self.counted(Array(recorder.attempts.lazy.filter { $0.outcome == .aborted }.map(\.reason)))
         queueingDelaySeconds = recorder.attempts.map { $0.queueingDelay.seconds }
         waitedForCapacitySeconds = recorder.waitedForCapacity.filter { $0 > .zero }.map(\.seconds)
         let history = MoveHistory(recorder)

@@ -51,7 +51,7 @@ extension CampaignModel {
 
     /// Flows still running at the horizon: account for what they carried so far.
     mutating func emitFlowsAtHorizon(at now: SimTime) {
-        for case let (i, move?) in moves.enumerated() {
+        for (i, move) in moves.inProgress {
             if let lm = live.migration(of: InstanceID(i)) {
                 emit(.flowEnded(instance: InstanceID(i), path: lm.path, networkBytes: flows.bytesSent(by: lm.flow),
                                 engineBytes: lm.controller.bytesSent, time: now))

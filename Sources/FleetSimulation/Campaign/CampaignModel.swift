@@ -50,7 +50,7 @@ struct CampaignModel: EventHandler {
     var occupancy: Occupancy
     var placement: PlacementIndex
     var residents: [[InstanceID]]
-    var moves: [Move?]
+    var moves: MoveTable
     var attempts: [Int]
     /// Every move of an instance gets a new epoch; events of earlier moves are ignored.
     var epoch: [UInt32]
@@ -88,7 +88,7 @@ struct CampaignModel: EventHandler {
         failures = FailureState(plan: failurePlan, hostCount: nHosts, instanceCount: nInstances)
         residents = Array(repeating: [], count: nHosts)
         for instance in fleet.instances { residents[instance.initialHost.int].append(instance.id) }
-        moves = Array(repeating: nil, count: nInstances)
+        moves = MoveTable(instanceCount: nInstances)
         attempts = Array(repeating: 0, count: nInstances)
         epoch = Array(repeating: 0, count: nInstances)
         status = Array(repeating: .idle, count: nInstances)

@@ -2,7 +2,7 @@ import FleetModel
 import SimKernel
 
 /// A move in progress: the record every kind of move (live, reboot, manual, cold, restart)
-/// keeps while it runs; `CampaignModel.moves` holds one per instance (nil: no move).
+/// keeps while it runs; `CampaignModel.moves` (a `MoveTable`) holds one per instance moving.
 struct Move {
     let action: MoveAction
     let source: HostID
