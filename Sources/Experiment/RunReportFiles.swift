@@ -15,7 +15,7 @@ public enum RunReportFiles {
             switch f {
             case .json: files.append(.init(f.fileName) { report.summaryJSON().rendered() })
             case .csv:
-                files.append(.init("instances.csv") { InstanceCSV.render(recorders) })
+                files.append(.init("instances.csv", streaming: { sink in InstanceCSV.stream(recorders, to: sink) }))
                 files.append(.init("hosts.csv") { NetworkCSV.hosts(recorders) })
                 files.append(.init("links.csv") { NetworkCSV.links(recorders) })
                 files.append(.init("link_utilisation.csv") { NetworkCSV.utilisation(recorders) })
@@ -23,7 +23,7 @@ public enum RunReportFiles {
             }
         }
         if formats.contains(.csv) { files.append(.init("timeline.csv") { FleetTimeline.csv(recorders) }) }
-        files.append(.init("report.html") { RunReportHTML.render(report: report, recorders: recorders) })
+        files.append(.init("report.html", streaming: { sink in RunReportHTML.stream(report: report, recorders: recorders, to: sink) }))
         return files
     }
 }

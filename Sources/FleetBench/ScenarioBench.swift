@@ -59,6 +59,12 @@ public enum ScenarioBench {
     /// Every report a run writes, rendered in memory one at a time as `run` writes them;
     /// returns the total size (so nothing is optimised away).
     static func renderAll(_ outcome: PreparedScenario.Outcome) -> Int {
-        RunReportFiles.renderers(outcome, formats: ReportFormat.allCases).reduce(0) { $0 + $1.render().utf8.count }
+        // As `run` writes them: streamed files in chunks, the others whole (bytes counted).
+        RunReportFiles.renderers(outcome, formats: ReportFormat.allCases).reduce(0) { total, file in
+            final class Count { var bytes = 0 }
+            let count = Count()
+            file.stream { count.bytes += $0.count }
+            return total + count.bytes
+        }
     }
 }

@@ -37,6 +37,36 @@ public enum AtomicFile {
         return failure
     }
 
+    /// Write the chunks `stream` hands over to `path`; returns why it failed, or nil. The file
+    /// is created at the first chunk, so a text rendered whole is rendered before its file
+    /// exists (as when it was written after rendering); after the first failure the rest is
+    /// ignored (the caller removes the file).
+    static func writeStreamed(to path: String, _ stream: (_ sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> String? {
+        final class Output {
+            var file: UnsafeMutablePointer<FILE>?
+            var failure: String?
+            let path: String
+            init(path: String) { self.path = path }
+            func open() -> Bool {
+                if file == nil && failure == nil {
+                    file = fopen(path, "wb")
+                    if file == nil { failure = String(cString: strerror(errno)) }
+                }
+                return file != nil
+            }
+        }
+        let out = Output(path: path)
+        stream { chunk in
+            guard out.open(), out.failure == nil, !chunk.isEmpty else { return }
+            if fwrite(chunk.baseAddress, 1, chunk.count, out.file) != chunk.count {
+                out.failure = out.failure ?? String(cString: strerror(errno))
+            }
+        }
+        guard out.open(), let file = out.file else { return out.failure }
+        if fclose(file) != 0 { return out.failure ?? String(cString: strerror(errno)) }
+        return out.failure
+    }
+
     /// Create `directory` (and parents) if missing.
     public static func ensureDirectory(_ directory: String) throws(WriteError) {
         do {

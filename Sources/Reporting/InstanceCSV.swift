@@ -16,6 +16,21 @@ public enum InstanceCSV {
     public static func render(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
         // About 300 bytes a row.
         var out = CSVWriter(reservingCapacity: 300 * (runs.reduce(0) { $0 + $1.recorder.attempts.count + $1.recorder.fleet.instances.count } + 1))
+        appendRows(runs, to: &out)
+        return out.text
+    }
+
+    /// The same bytes as `render`, handed to `sink` a megabyte at a time as the rows are
+    /// formatted: the report writer streams the file to disk (large-fleet's 44 MB text was,
+    /// with its byte buffer, the run's peak memory; docs/performance.md "Memory").
+    public static func stream(_ runs: [(replication: Int, recorder: RunRecorder)],
+                              to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var out = CSVWriter(streamingTo: sink)
+        appendRows(runs, to: &out)
+        out.finish()
+    }
+
+    static func appendRows(_ runs: [(replication: Int, recorder: RunRecorder)], to out: inout CSVWriter) {
         out.appendRow(header)
         for (replication, rec) in runs {
             var byInstance = Array(repeating: [Int](), count: rec.fleet.instances.count)
@@ -50,7 +65,6 @@ public enum InstanceCSV {
                 }
             }
         }
-        return out.text
     }
 
     static func field(_ s: String) -> String {

@@ -34,11 +34,30 @@ public enum ReportSetWriter {
 
     /// A file to write, rendered only when its turn comes.
     public struct PendingFile {
+        public typealias Sink = (UnsafeBufferPointer<UInt8>) -> Void
         public let name: String
-        public let render: () -> String
+        /// Hands the file's bytes to a sink in chunks, as they are formatted.
+        public let stream: (_ sink: @escaping Sink) -> Void
+
         public init(_ name: String, render: @escaping () -> String) {
             self.name = name
-            self.render = render
+            stream = { sink in
+                var text = render()
+                text.withUTF8 { sink($0) }
+            }
+        }
+
+        /// A file written as it is rendered: it is never whole in memory.
+        public init(_ name: String, streaming: @escaping (_ sink: @escaping Sink) -> Void) {
+            self.name = name
+            stream = streaming
+        }
+
+        /// The whole text (tests, and callers that need it in memory).
+        public func render() -> String {
+            var bytes: [UInt8] = []
+            stream { bytes.append(contentsOf: $0) }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -67,7 +86,7 @@ public enum ReportSetWriter {
             let tmp = dir + "/." + file.name + ".tmp-\(getpid())"
             InterruptCleanup.register(tmp)
             staged.append((tmp, path))
-            if let reason = AtomicFile.writeBytes(of: file.render(), to: tmp) { throw AtomicFile.WriteError(path: path, reason: reason) }
+            if let reason = AtomicFile.writeStreamed(to: tmp, file.stream) { throw AtomicFile.WriteError(path: path, reason: reason) }
         }
         let written = Set(files.map(\.name))
         for name in family.fileNames.subtracting(written).sorted() {

@@ -57,3 +57,37 @@ import Testing
         #expect(FileManager.default.contents(atPath: dir.file("summary.md")) == Data())
     }
 }
+
+/// A streamed CSV is the same bytes as one built whole, handed over in chunks of about a
+/// megabyte (`CSVWriter(streamingTo:)`); a streamed report file is written as its chunks come.
+@Suite struct CSVStreamingTests {
+    @Test func streamedRowsEqualTheWholeText() throws {
+        var whole = CSVWriter()
+        final class Chunks { var list: [[UInt8]] = [] }
+        let chunks = Chunks()
+        var streamed = CSVWriter(streamingTo: { chunks.list.append(Array($0)) })
+        for k in 0..<40_000 {
+            let row = [String(k), "vm-\(k)", "a \"quoted\", field", "naïve ✓", String(Double(k) / 7)]
+            whole.appendRow(row)
+            streamed.appendRow(row)
+        }
+        streamed.finish()
+        #expect(chunks.list.count > 1)
+        #expect(chunks.list.dropLast().allSatisfy { $0.count >= CSVWriter.spillBytes })
+        #expect(chunks.list.flatMap { $0 } == whole.bytes)
+    }
+
+    @Test func aStreamedFileIsWrittenChunkByChunk() throws {
+        let dir = try ScratchDirectory()
+        defer { dir.cleanUp() }
+        let file = ReportSetWriter.PendingFile("instances.csv", streaming: { sink in
+            for part in ["a,b\n", "", "1,2\n", "3,4\n"] {
+                var text = part
+                text.withUTF8 { sink($0) }
+            }
+        })
+        #expect(file.render() == "a,b\n1,2\n3,4\n")
+        _ = try ReportSetWriter.write(rendering: [file], into: dir.path, family: .run)
+        #expect(FileManager.default.contents(atPath: dir.file("instances.csv")) == Data("a,b\n1,2\n3,4\n".utf8))
+    }
+}

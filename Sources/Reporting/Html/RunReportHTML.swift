@@ -11,33 +11,50 @@ import SimKernel
 /// attempt history.
 public enum RunReportHTML {
     public static func render(report: CampaignReport, recorders: [(replication: Int, recorder: RunRecorder)]) -> String {
-        let id = report.identity
-        var body = "<h1>fleetsim: \(SVGText.escape(id.scenarioName))</h1>\n"
-        body += "<p>Scenario <code>\(SVGText.escape(id.scenarioFile))</code>, seed \(id.seed), \(id.replications) replication\(id.replications == 1 ? "" : "s"); "
-        body += "\(id.hosts) hosts, \(id.instances) instances, \(id.campaignHosts) campaign hosts.</p>\n"
-        body += "<h2>Downtime per instance (all replications): CDF, log scale</h2>\n" + downtimeCDF(recorders)
-        body += "<h2>Final states by path and reason (all replications)</h2>\n" + outcomes(recorders)
-        if let first = recorders.first {
-            body += "<h2>Hosts: drain and maintenance (replication \(first.replication))</h2>\n" + gantt(first.recorder)
-            body += "<h2>Fleet state over time (replication \(first.replication); timeline.csv has every replication)</h2>\n"
-            body += timeline(first.recorder)
-            body += "<h2>Traffic on the sampled links, Gbit/s per sample interval (replication \(first.replication))</h2>\n" + wire(first.recorder)
-        }
-        body += "<h2>Critical path of the makespan</h2>\n" + criticalPath(report, recorders)
-        body += "<h2>Worst instances by downtime, with their attempts</h2>\n" + worst(recorders)
-        return """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>fleetsim: \(SVGText.escape(id.scenarioName))</title>
-        <style>
-        body{font-family:system-ui,sans-serif;margin:2em;color:#222}
-        svg.chart{background:#fafafa;border:1px solid #ddd;display:block;margin:.5em 0}
-        svg text{font-size:11px}
-        table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}
-        code{background:#eee;padding:0 .2em}
-        </style></head><body>
-        \(body)</body></html>
+        var bytes: [UInt8] = []
+        stream(report: report, recorders: recorders) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-        """
+    /// The page section by section, each handed to `sink` as soon as it is drawn: the report
+    /// writer streams it to disk, so the whole page (36 MB for large-fleet) is never one string
+    /// (building it was the run's peak memory; docs/performance.md "Memory").
+    public static func stream(report: CampaignReport, recorders: [(replication: Int, recorder: RunRecorder)],
+                              to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        func emit(_ text: String) {
+            var text = text
+            text.withUTF8 { sink($0) }
+        }
+        let id = report.identity
+        emit("""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>fleetsim: \(SVGText.escape(id.scenarioName))</title>
+            <style>
+            body{font-family:system-ui,sans-serif;margin:2em;color:#222}
+            svg.chart{background:#fafafa;border:1px solid #ddd;display:block;margin:.5em 0}
+            svg text{font-size:11px}
+            table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}
+            code{background:#eee;padding:0 .2em}
+            </style></head><body>
+
+            """)
+        var head = "<h1>fleetsim: \(SVGText.escape(id.scenarioName))</h1>\n"
+        head += "<p>Scenario <code>\(SVGText.escape(id.scenarioFile))</code>, seed \(id.seed), \(id.replications) replication\(id.replications == 1 ? "" : "s"); "
+        head += "\(id.hosts) hosts, \(id.instances) instances, \(id.campaignHosts) campaign hosts.</p>\n"
+        emit(head)
+        emit("<h2>Downtime per instance (all replications): CDF, log scale</h2>\n" + downtimeCDF(recorders))
+        emit("<h2>Final states by path and reason (all replications)</h2>\n" + outcomes(recorders))
+        if let first = recorders.first {
+            emit("<h2>Hosts: drain and maintenance (replication \(first.replication))</h2>\n")
+            emit(gantt(first.recorder))
+            emit("<h2>Fleet state over time (replication \(first.replication); timeline.csv has every replication)</h2>\n")
+            emit(timeline(first.recorder))
+            emit("<h2>Traffic on the sampled links, Gbit/s per sample interval (replication \(first.replication))</h2>\n")
+            emit(wire(first.recorder))
+        }
+        emit("<h2>Critical path of the makespan</h2>\n" + criticalPath(report, recorders))
+        emit("<h2>Worst instances by downtime, with their attempts</h2>\n" + worst(recorders))
+        emit("</body></html>\n")
     }
 
     // MARK: downtime CDF
