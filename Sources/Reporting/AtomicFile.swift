@@ -13,7 +13,7 @@ public enum AtomicFile {
 
     public static func write(_ text: String, to path: String) throws(WriteError) {
         let tmp = path + ".tmp-\(getpid())"
-        if let reason = writeBytes(of: text, to: tmp) {
+        if let reason = writeStreamed(to: tmp, { sink in send(text, to: sink) }) {
             unlink(tmp)
             throw WriteError(path: path, reason: reason)
         }
@@ -24,17 +24,11 @@ public enum AtomicFile {
         }
     }
 
-    /// Write a text's UTF-8 bytes to `path` as they are (no `Data` copy of a text that can be
-    /// hundreds of MB: a million-instance run's instances.csv); nil on success, else why not.
-    static func writeBytes(of text: String, to path: String) -> String? {
+    /// Hand a text's UTF-8 bytes to `sink` as they are, in one chunk (no `Data` or array copy
+    /// of a text that can be tens of MB).
+    static func send(_ text: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        guard let fp = fopen(path, "wb") else { return String(cString: strerror(errno)) }
-        let wrote = text.withUTF8 { bytes in
-            bytes.isEmpty || fwrite(bytes.baseAddress, 1, bytes.count, fp) == bytes.count
-        }
-        let failure = wrote ? nil : String(cString: strerror(errno))
-        if fclose(fp) != 0 { return failure ?? String(cString: strerror(errno)) }
-        return failure
+        text.withUTF8 { sink($0) }
     }
 
     /// Write the chunks `stream` hands over to `path`; returns why it failed, or nil. The file

@@ -41,10 +41,7 @@ public enum ReportSetWriter {
 
         public init(_ name: String, render: @escaping () -> String) {
             self.name = name
-            stream = { sink in
-                var text = render()
-                text.withUTF8 { sink($0) }
-            }
+            stream = { sink in AtomicFile.send(render(), to: sink) }
         }
 
         /// A file written as it is rendered: it is never whole in memory.

@@ -20,6 +20,12 @@ import Stochastics
         return (c, changes)
     }
 
+    /// The case's controller at its first share.
+    static func controller(_ c: WindowJumpTests.Case) -> PrecopyController {
+        PrecopyController(parameters: c.parameters, guest: .analytic(c.workload), startSeconds: 0,
+                          linkBytesPerSecond: c.wire.steps[0].bytesPerSecond)
+    }
+
     struct Driven {
         var outcome: MigrationOutcome
         /// Where the controller's clock was moved to, in order (decision points and changes).
@@ -32,8 +38,7 @@ import Stochastics
     /// point (or quiet bound), rate changes in between. With `bounded`, a bound event only
     /// resolves the decision point behind it.
     static func drive(_ c: WindowJumpTests.Case, changes: [(at: Int64, rate: Double)], bounded: Bool) -> Driven {
-        var ctl = PrecopyController(parameters: c.parameters, guest: .analytic(c.workload), startSeconds: 0,
-                                    linkBytesPerSecond: c.wire.steps[0].bytesPerSecond)
+        var ctl = Self.controller(c)
         var progress = ctl.advanceReporting(toNanoseconds: 0, allowingBound: bounded)
         var driven = Driven(outcome: ctl.runningOutcome(), advances: [])
         var next = 0
@@ -95,8 +100,7 @@ import Stochastics
         var bounds = 0
         for i in 0..<25 {
             let (c, changes) = Self.draw(r)
-            var ctl = PrecopyController(parameters: c.parameters, guest: .analytic(c.workload), startSeconds: 0,
-                                        linkBytesPerSecond: c.wire.steps[0].bytesPerSecond)
+            var ctl = Self.controller(c)
             for change in changes where !ctl.isFinished {
                 _ = ctl.rateChangedReporting(atNanoseconds: change.at, linkBytesPerSecond: change.rate)
                 var probe = ctl

@@ -21,10 +21,7 @@ public enum RunReportHTML {
     /// (building it was the run's peak memory; docs/performance.md "Memory").
     public static func stream(report: CampaignReport, recorders: [(replication: Int, recorder: RunRecorder)],
                               to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        func emit(_ text: String) {
-            var text = text
-            text.withUTF8 { sink($0) }
-        }
+        func emit(_ text: String) { AtomicFile.send(text, to: sink) }
         let id = report.identity
         emit("""
             <!DOCTYPE html>
