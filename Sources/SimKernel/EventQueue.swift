@@ -16,24 +16,20 @@ public struct EventHandle: Hashable, Sendable {
 /// state allocates nothing per event. The payload is a generic value (an enum in practice):
 /// no existential boxing on the hot path.
 public struct EventQueue<Payload> {
-    @usableFromInline struct Entry: Comparable, RadixHeapEntry {
-        @usableFromInline let time: Int64
-        @usableFromInline let sequence: UInt64
+    /// A heap entry: 16 bytes (the time, the payload's slot and its generation). No sequence
+    /// number: the radix heap keeps entries of equal time in the order they were inserted
+    /// (see `RadixEventHeap`), so FIFO among ties costs no bytes. 24-byte entries with a
+    /// 64-bit sequence were measured slower (docs/performance.md, "Kernel").
+    @usableFromInline struct Entry: RadixHeapEntry {
+        /// The time with its sign bit flipped: unsigned order is signed time order.
+        @usableFromInline let radixKey: UInt64
         @usableFromInline let slot: Int32
         @usableFromInline let generation: UInt32
 
-        @inlinable init(time: Int64, sequence: UInt64, slot: Int32, generation: UInt32) {
-            self.time = time; self.sequence = sequence; self.slot = slot; self.generation = generation
+        @inlinable init(time: Int64, slot: Int32, generation: UInt32) {
+            self.radixKey = UInt64(bitPattern: time) ^ (1 << 63); self.slot = slot; self.generation = generation
         }
-        @inlinable static func < (a: Entry, b: Entry) -> Bool {
-            a.time != b.time ? a.time < b.time : a.sequence < b.sequence
-        }
-        @inlinable static func == (a: Entry, b: Entry) -> Bool {
-            a.time == b.time && a.sequence == b.sequence
-        }
-        /// The time with its sign bit flipped: unsigned order is signed time order.
-        @inlinable var radixKey: UInt64 { UInt64(bitPattern: time) ^ (1 << 63) }
-        @inlinable var radixSequence: UInt64 { sequence }
+        @inlinable var time: Int64 { Int64(bitPattern: radixKey ^ (1 << 63)) }
     }
 
     /// A payload's slot: its generation (bumped when the event fires or is cancelled, so
@@ -48,7 +44,6 @@ public struct EventQueue<Payload> {
     @usableFromInline var heap = RadixEventHeap<Entry>()
     @usableFromInline var slots: [Slot] = []
     @usableFromInline var freeSlots: [Int32] = []
-    @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var liveCount = 0
     /// Live (scheduled, not cancelled, not fired) events.
     @inlinable public var count: Int { liveCount }
@@ -62,7 +57,10 @@ public struct EventQueue<Payload> {
     public mutating func schedule(at time: SimTime, _ payload: Payload) -> EventHandle {
         let slot: Int32
         let generation: UInt32
-        if let reused = freeSlots.popLast() {
+        // `removeLast` behind an emptiness test, not `popLast()`: the latter stayed an
+        // out-of-line call (2-3 % of `bench kernel`).
+        if !freeSlots.isEmpty {
+            let reused = freeSlots.removeLast()
             slot = reused
             generation = slots.withUnsafeMutableBufferPointer { s in
                 s[Int(reused)].payload = payload
@@ -73,8 +71,7 @@ public struct EventQueue<Payload> {
             generation = 0
             slots.append(Slot(generation: 0, payload: payload))
         }
-        heap.insert(Entry(time: time.nanoseconds, sequence: nextSequence, slot: slot, generation: generation))
-        nextSequence &+= 1
+        heap.insert(Entry(time: time.nanoseconds, slot: slot, generation: generation))
         liveCount += 1
         return EventHandle(slot: slot, generation: generation)
     }

@@ -47,7 +47,7 @@ public struct Kernel<Payload> {
     /// Stop `run` after the current event, leaving later events pending.
     @inlinable public mutating func stop() { stopRequested = true }
 
-    /// Process events in (time, sequence) order until none is left at or before `horizon`.
+    /// Process events in time order (ties in scheduling order) until none is left at or before `horizon`.
     /// Afterwards `now` is the time of the last event processed, or `horizon` if the queue
     /// still holds later events (the run was cut by the horizon).
     @inlinable

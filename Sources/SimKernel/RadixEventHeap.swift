@@ -12,13 +12,21 @@
 /// instead and becomes the run, `last` its largest key; only a larger bucket is
 /// redistributed around its minimum (its entries equal to the minimum become the run).
 ///
-/// The run (bucket 0 from `head` on) is sorted by (time, sequence) and holds only keys at
+/// The run (bucket 0 from `head` on) is sorted by (time, insertion order) and holds only keys at
 /// or below `last`, every bucket only keys above it. A new key at or above `last` goes to its
-/// bucket (at `last`: appended to the run, its sequence being the largest so far); a key
+/// bucket (at `last`: appended to the run, it being the newest entry); a key
 /// below `last` is inserted into the run at its place (a short shift: the run is small, or
 /// its keys are all equal and the new key is not below them in a monotone run). The one
 /// non-monotone case the kernel allows (a run stopped at a horizon after looking at a later
 /// event, then the model schedules in between) is the same insertion.
+///
+/// Equal keys leave in insertion order without a sequence number, by structure: every
+/// bucket above the run lists its entries in insertion order. An insert appends the newest entry. A
+/// redistribution takes the lowest non-empty bucket while every lower bucket and the run are
+/// empty, and scans it in order, so each bucket it fills receives an ordered subsequence. The
+/// sort into the run is a stable insertion sort by key, and a key inserted into the run goes
+/// after every entry of its key (it is the newest). `EventQueueReferenceTests` checks ties
+/// against a naive (time, sequence) reference.
 /// Measured with `fleetsim bench kernel`: docs/performance.md ("Kernel").
 @usableFromInline
 struct RadixEventHeap<Entry: RadixHeapEntry> {
@@ -41,18 +49,10 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         key == last ? 0 : 64 - (key ^ last).leadingZeroBitCount
     }
 
-    @inlinable static func precedes(_ a: Entry, _ b: Entry) -> Bool {
-        a.radixKey != b.radixKey ? a.radixKey < b.radixKey : a.radixSequence < b.radixSequence
-    }
 
-    /// The buckets, copied first if another heap value shares them (value semantics).
-    @inlinable mutating func uniqueStorage() -> RadixBucketStorage<Entry> {
-        makeStorageUnique()
-        return storage
-    }
-
-    /// `uniqueStorage()` without handing out a reference: the hot paths then use `storage`
-    /// in place, with no retain and release around each operation.
+    /// Copies the buckets first if another heap value shares them (value semantics). It hands
+    /// out no reference: the hot paths use `storage` in place, with no retain and release
+    /// around each operation.
     @inlinable mutating func makeStorageUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }
@@ -64,8 +64,8 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
             storage.append(e, to: Self.bucket(of: key, last: last))
         } else {
             storage.append(e, to: 0)
-            // Shift larger run entries up by one; the new sequence is the largest, so it
-            // goes after every entry of its own time.
+            // Shift larger run entries up by one; the new entry is the newest, so it goes
+            // after every entry of its own time.
             let run = storage.starts[0].unsafelyUnwrapped
             var i = storage.counts[0] &- 1
             while i > head, run[i &- 1].radixKey > key {
@@ -77,7 +77,7 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         total += 1
     }
 
-    /// The minimum (time, then sequence), or nil when empty.
+    /// The minimum (time, then insertion order), or nil when empty.
     @inlinable mutating func min() -> Entry? {
         if head == storage.counts[0] {
             guard total > 0 else { return nil }
@@ -97,17 +97,20 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         }
     }
 
-    /// The run is empty: make the lowest non-empty bucket the new run.
+    /// The run is empty: make the lowest non-empty bucket the new run. The storage's
+    /// pointers are read into locals once: working through a local reference to the storage
+    /// object cost a retain and release per refill (3 % of `bench kernel` at 10^5 pending).
     @inlinable mutating func refill() {
-        let s = uniqueStorage()
-        s.clear(0)
+        makeStorageUnique()
+        storage.clear(0)
         head = 0
-        let b = s.nonEmpty.trailingZeroBitCount + 1
-        let moving = s.entries(b)
+        let starts = storage.starts, counts = storage.counts, capacities = storage.capacities
+        let b = storage.nonEmpty.trailingZeroBitCount + 1
+        let moving = UnsafeMutableBufferPointer(start: starts[b], count: counts[b])
         if moving.count <= Self.sortLimit {
-            sortIntoRun(moving, storage: s)
-            last = s.starts[0].unsafelyUnwrapped[moving.count &- 1].radixKey
-            s.clear(b)
+            sortIntoRun(moving)
+            last = starts[0].unsafelyUnwrapped[moving.count &- 1].radixKey
+            storage.clear(b)
             return
         }
         var m = moving[0].radixKey
@@ -115,46 +118,43 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         last = m
         // Every entry of bucket b lands in a lower bucket: reading b while appending is safe.
         // The non-empty mask is kept in a register for the loop (one store at the end).
-        var mask = s.nonEmpty & ~(1 << UInt64(b - 1))
+        var mask = storage.nonEmpty & ~(1 << UInt64(b - 1))
         for e in moving {
             let d = Self.bucket(of: e.radixKey, last: m)
-            let n = s.counts[d]
-            if n == s.capacities[d] { s.grow(d) }
-            s.starts[d].unsafelyUnwrapped[n] = e
-            s.counts[d] = n + 1
+            let n = counts[d]
+            if n == capacities[d] { storage.grow(d) }
+            starts[d].unsafelyUnwrapped[n] = e
+            counts[d] = n + 1
             if d != 0 { mask |= 1 << UInt64(d - 1) }
         }
-        s.counts[b] = 0
-        s.nonEmpty = mask
-        var zero = s.entries(0)
-        if zero.count > 1 { zero.sort { $0.radixSequence < $1.radixSequence } }
+        counts[b] = 0
+        storage.nonEmpty = mask
     }
 
-    /// Copy a small bucket into the (empty) run by insertion sort; the caller makes its largest
-    /// key `last`. The other buckets keep their places: every key in them differs from the old
-    /// `last` above bucket b's bit, and so from any key of bucket b at the same bit.
-    @inlinable func sortIntoRun(_ moving: UnsafeMutableBufferPointer<Entry>,
-                                storage s: RadixBucketStorage<Entry>) {
+    /// Copy a small bucket into the (empty) run by a stable insertion sort on the key (equal
+    /// keys keep the bucket's insertion order); the caller makes its largest key `last`. The
+    /// other buckets keep their places: every key in them differs from the old `last` above
+    /// bucket b's bit, and so from any key of bucket b at the same bit.
+    @inlinable mutating func sortIntoRun(_ moving: UnsafeMutableBufferPointer<Entry>) {
         let n = moving.count
-        while s.capacities[0] < n { s.grow(0) }
-        let run = s.starts[0].unsafelyUnwrapped
+        while storage.capacities[0] < n { storage.grow(0) }
+        let run = storage.starts[0].unsafelyUnwrapped
         for j in 0..<n {
             let e = moving[j]
             var i = j
-            while i > 0, Self.precedes(e, run[i &- 1]) {
+            while i > 0, e.radixKey < run[i &- 1].radixKey {
                 run[i] = run[i &- 1]
                 i &-= 1
             }
             run[i] = e
         }
-        s.counts[0] = n
+        storage.counts[0] = n
     }
 }
 
-/// What the radix heap orders by: an unsigned key (the time, order-preserving) and a
-/// sequence that breaks ties.
+/// What the radix heap orders by: an unsigned key (the time, order-preserving); ties leave
+/// in insertion order.
 @usableFromInline
 protocol RadixHeapEntry: BitwiseCopyable {
     var radixKey: UInt64 { get }
-    var radixSequence: UInt64 { get }
 }
