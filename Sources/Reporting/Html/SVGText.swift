@@ -4,7 +4,11 @@ import Foundation
 /// (so the page is the same bytes for the same run).
 enum SVGText {
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        // Most text (names, numbers) has nothing to escape: one scan of its bytes instead of
+        // four Foundation replacements, which were 2.7 % of concurrent-10k's whole process.
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<")
+                                       || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else { return s }
+        return s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
