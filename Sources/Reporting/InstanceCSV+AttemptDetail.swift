@@ -11,15 +11,24 @@ extension InstanceCSV {
 
     /// Empty where a column does not apply: no notice, an attempt still running (its
     /// downtime is not known yet), or a part the action has no such phase for.
-    static func attemptDetail(_ a: AttemptRecord?) -> [String] {
-        let notice = a?.notice.map { [seconds($0.sentAt), seconds($0.dueAt), $0.extended ? "true" : "false"] }
-            ?? ["", "", ""]
-        guard let a, let parts = a.downtimeParts else { return notice + ["", "", "", ""] }
+    /// Appended to the row being built (no array of its own per row).
+    static func appendAttemptDetail(_ a: AttemptRecord?, to row: inout [String]) {
+        if let notice = a?.notice {
+            row.append(seconds(notice.sentAt)); row.append(seconds(notice.dueAt)); row.append(notice.extended ? "true" : "false")
+        } else {
+            row.append(""); row.append(""); row.append("")
+        }
+        guard let a, let parts = a.downtimeParts else {
+            for _ in 0..<4 { row.append("") }
+            return
+        }
         switch a.action {
-        case .live: return notice + ["", "", "", seconds(parts.blackout)]
-        case .stop: return notice + [seconds(parts.stop), "", "", ""]
+        case .live:
+            row.append(""); row.append(""); row.append(""); row.append(seconds(parts.blackout))
+        case .stop:
+            row.append(seconds(parts.stop)); row.append(""); row.append(""); row.append("")
         case .reboot, .manual, .cold, .restart:
-            return notice + [seconds(parts.stop), seconds(parts.copy), seconds(parts.boot), ""]
+            row.append(seconds(parts.stop)); row.append(seconds(parts.copy)); row.append(seconds(parts.boot)); row.append("")
         }
     }
 
