@@ -15,7 +15,11 @@ public enum RunReportFiles {
             switch f {
             case .json: files.append(.init(f.fileName) { report.summaryJSON().rendered() })
             case .csv:
-                files.append(.init("instances.csv", streaming: { sink in InstanceCSV.stream(recorders, to: sink) }))
+                // The largest file beside report.html, rendered through reused buffers: the
+                // helper thread's when reports are written on two (`PendingFile.Lane`).
+                var instances = ReportSetWriter.PendingFile("instances.csv", streaming: { sink in InstanceCSV.stream(recorders, to: sink) })
+                instances.lane = .helper
+                files.append(instances)
                 files.append(.init("hosts.csv") { NetworkCSV.hosts(recorders) })
                 files.append(.init("links.csv") { NetworkCSV.links(recorders) })
                 files.append(.init("link_utilisation.csv") { NetworkCSV.utilisation(recorders) })

@@ -1,3 +1,4 @@
+import Foundation
 import Experiment
 import FleetSimulation
 import Reporting
@@ -56,15 +57,28 @@ public enum ScenarioBench {
                    networkWork: outcome.results.first?.networkWork ?? NetworkWork())
     }
 
-    /// Every report a run writes, rendered in memory one at a time as `run` writes them;
-    /// returns the total size (so nothing is optimised away).
-    static func renderAll(_ outcome: PreparedScenario.Outcome) -> Int {
-        // As `run` writes them: streamed files in chunks, the others whole (bytes counted).
-        RunReportFiles.renderers(outcome, formats: ReportFormat.allCases).reduce(0) { total, file in
-            final class Count { var bytes = 0 }
-            let count = Count()
-            file.stream { count.bytes += $0.count }
-            return total + count.bytes
+    /// Every report a run writes, rendered in memory as `run` writes them (streamed files in
+    /// chunks, the others whole, on `jobs` threads as `run --jobs` does); returns the total
+    /// size (so nothing is optimised away).
+    static func renderAll(_ outcome: PreparedScenario.Outcome,
+                          jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        let files = RunReportFiles.renderers(outcome, formats: ReportFormat.allCases)
+        let sizes = ByteCounts(files.count)
+        _ = ReportSetWriter.forEachFile(files, jobs: jobs) { k, file in
+            var bytes = 0
+            file.stream { bytes += $0.count }
+            sizes.set(k, bytes)
+            return nil
         }
+        return sizes.total
+    }
+
+    /// Each file's size, set by the thread that rendered it.
+    private final class ByteCounts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var counts: [Int]
+        init(_ n: Int) { counts = Array(repeating: 0, count: n) }
+        func set(_ k: Int, _ bytes: Int) { lock.lock(); counts[k] = bytes; lock.unlock() }
+        var total: Int { lock.lock(); defer { lock.unlock() }; return counts.reduce(0, +) }
     }
 }

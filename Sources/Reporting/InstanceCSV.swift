@@ -38,16 +38,7 @@ public enum InstanceCSV {
         var row: [String] = []
         row.reserveCapacity(header.count)
         for (replication, rec) in runs {
-            let instanceCount = rec.fleet.instances.count
-            var firstAttempt = [Int](repeating: 0, count: instanceCount + 1)
-            for a in rec.attempts { firstAttempt[a.instance.int + 1] += 1 }
-            for i in 0..<instanceCount { firstAttempt[i + 1] += firstAttempt[i] }
-            var attemptOrder = [Int](repeating: 0, count: rec.attempts.count)
-            var fill = firstAttempt
-            for (k, a) in rec.attempts.enumerated() {
-                attemptOrder[fill[a.instance.int]] = k
-                fill[a.instance.int] += 1
-            }
+            let (firstAttempt, attemptOrder) = attemptsByInstance(rec)
             for instance in rec.fleet.instances {
                 let i = instance.id.int
                 let common = [String(replication), instance.name, instance.shape, NumberText.json(instance.demand.ocpus),
@@ -91,6 +82,22 @@ public enum InstanceCSV {
                 }
             }
         }
+    }
+
+    /// The attempts grouped by instance, in record order within each (a stable counting
+    /// sort): instance i's are `order[first[i]..<first[i + 1]]`.
+    static func attemptsByInstance(_ rec: RunRecorder) -> (first: [Int], order: [Int]) {
+        let instanceCount = rec.fleet.instances.count
+        var first = [Int](repeating: 0, count: instanceCount + 1)
+        for a in rec.attempts { first[a.instance.int + 1] += 1 }
+        for i in 0..<instanceCount { first[i + 1] += first[i] }
+        var order = [Int](repeating: 0, count: rec.attempts.count)
+        var next = first
+        for (k, a) in rec.attempts.enumerated() {
+            order[next[a.instance.int]] = k
+            next[a.instance.int] += 1
+        }
+        return (first, order)
     }
 
     static func field(_ s: String) -> String {

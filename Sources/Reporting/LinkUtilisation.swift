@@ -17,7 +17,7 @@ public enum LinkUtilisation {
     /// An interval in which the link had no capacity at all (cut) has no point.
     public static func series(_ recorder: RunRecorder) -> [Point] {
         guard recorder.linkSamples.count > 0 else { return [] }
-        var capacity = CapacityInForce(recorder)
+        let capacity = CapacityInForce(recorder)
         var previousTime = recorder.campaignStart ?? .zero
         var previous: [Int: Double] = [:]
         var points: [Point] = []

@@ -49,7 +49,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not print the summary on standard output.")
     var quiet = false
 
-    @Option(parsing: .unconditional, help: "Replications run at once (default: the number of cores). Reports do not depend on it.")
+    @Option(parsing: .unconditional, help: "Replications run at once, and report files written at once (default: the number of cores). Reports do not depend on it.")
     var jobs: String?
 
     @Option(parsing: .unconditional, help: "Multiply every generated host and instance group's count, and the hosts in maintenance at once, by this factor (e.g. 0.01 for a quick look at a large scenario).")
@@ -151,7 +151,7 @@ struct RunCommand: ParsableCommand {
         let directory = out ?? "Reports/" + prepared.defaultReportName
         let files = RunReportFiles.renderers(outcome, formats: formats)
         do {
-            _ = try ReportSetWriter.write(rendering: files, into: directory, family: .run)
+            _ = try ReportSetWriter.write(rendering: files, into: directory, family: .run, jobs: n.jobs)
         } catch {
             // Foundation's own wording ("Error Domain=NSCocoaErrorDomain Code=...") is no message.
             let reason = error.reason.contains("Domain=") || error.reason.contains("couldn’t be completed")
