@@ -82,12 +82,12 @@ public enum RunReportHTML {
         svg += "<text x=\"\(SVGText.f((left + w - right) / 2))\" y=\"\(SVGText.f(h - 6))\" text-anchor=\"middle\">downtime per instance (log scale)</text>\n"
         for (k, (label, values)) in series.enumerated() where !values.isEmpty {
             let color = SVGText.palette[k]
-            var pts: [String] = []
+            var points = SVGText.Points(reserving: 2 * values.count)
             for (i, v) in values.enumerated() {
-                pts.append("\(SVGText.f(x(v))),\(SVGText.f(y(Double(i) / Double(values.count))))")
-                pts.append("\(SVGText.f(x(v))),\(SVGText.f(y(Double(i + 1) / Double(values.count))))")
+                points.add(x(v), y(Double(i) / Double(values.count)))
+                points.add(x(v), y(Double(i + 1) / Double(values.count)))
             }
-            svg += "<polyline class=\"cdf\" data-series=\"\(label)\" points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"
+            svg += "<polyline class=\"cdf\" data-series=\"\(label)\" points=\"\(points.text)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"
             svg += "<text x=\"\(SVGText.f(w - right + 8))\" y=\"\(SVGText.f(top + 14 + Double(k) * 14))\" fill=\"\(color)\">\(label) (n=\(values.count))</text>\n"
         }
         return svg + "</svg>\n"
@@ -187,12 +187,12 @@ public enum RunReportHTML {
         }
         for (k, (label, values)) in series.enumerated() {
             let color = SVGText.palette[k % SVGText.palette.count]
-            var pts: [String] = []
+            var points = SVGText.Points(reserving: 2 * values.count)
             for (i, v) in values.enumerated() {
-                if i > 0 { pts.append("\(SVGText.f(x(times[i]))),\(SVGText.f(y(values[i - 1])))") }
-                pts.append("\(SVGText.f(x(times[i]))),\(SVGText.f(y(v)))")
+                if i > 0 { points.add(x(times[i]), y(values[i - 1])) }
+                points.add(x(times[i]), y(v))
             }
-            svg += "<polyline class=\"series\" data-series=\"\(SVGText.escape(label))\" points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"
+            svg += "<polyline class=\"series\" data-series=\"\(SVGText.escape(label))\" points=\"\(points.text)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"
             svg += "<text x=\"\(SVGText.f(w - right + 8))\" y=\"\(SVGText.f(top + 12 + Double(k) * 14))\" fill=\"\(color)\">\(SVGText.escape(label))</text>\n"
         }
         return svg + "</svg>\n"
