@@ -32,4 +32,24 @@ import Testing
             }
         }
     }
+
+    /// `json` trims on the C buffer's bytes; the same text as the string trimming it had
+    /// (`trimmed`), for the same kinds of values, negative zeros and tiny negatives included.
+    @Test func jsonTrimsAsTheStringTrimmingDid() {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
+        var values: [Double] = [0, -0.0, -1e-7, -4e-7, -5e-7, -6e-7, 1e-7, 0.5, -0.5, 10.5, 100.25, 1e15 + 0.5, 1e20 + 4096,
+                                -1e300, 5e-324, 0.1, 1.0 / 3, 123456.0000005, 8.999999999999e12, 9.000000000001e12]
+        for _ in 0..<20_000 {
+            let bits = next()
+            values.append(Double(Int64(bitPattern: bits) % 10_000_000) / 1000)
+            values.append(Double(Int64(bitPattern: bits) % 1_000) / 1_000_000)
+            let any = Double(bitPattern: bits)
+            if any.isFinite { values.append(any) }
+        }
+        for v in values {
+            let expected = v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : NumberText.trimmed(NumberText.fixedDecimals(v, 6))
+            #expect(NumberText.json(v) == expected, "\(v)")
+        }
+    }
 }
