@@ -2,9 +2,10 @@ import Reporting
 
 /// The files a run writes for `formats`, in the order they are listed to the user: each
 /// format's files, `timeline.csv` with the CSVs, and `report.html` always. `run` writes them
-/// and `bench` times their rendering, one at a time (`renderers`): a million-instance run's
-/// CSVs and HTML are hundreds of MB together, and holding them all at once was part of its
-/// peak memory (docs/performance.md).
+/// and `bench` times their rendering, each file rendered when its turn comes (`renderers`;
+/// instances.csv on a second thread beside the others: `PendingFile.lane`): a
+/// million-instance run's CSVs and HTML are hundreds of MB together, and holding them all at
+/// once was part of its peak memory (docs/performance.md).
 public enum RunReportFiles {
     /// Each file's name and how to render it; nothing is rendered yet.
     public static func renderers(_ outcome: PreparedScenario.Outcome, formats: [ReportFormat]) -> [ReportSetWriter.PendingFile] {

@@ -5,7 +5,7 @@ import Reporting
 
 /// `fleetsim bench SCENARIO...`: each scenario's first replication, timed in three parts —
 /// fleet build (read, check, build), simulation, reports (every report rendered in memory,
-/// nothing written) — with the events processed, events per second of simulation, the
+/// nothing written, on the threads `run` writes them with) — with the events processed, events per second of simulation, the
 /// process's peak resident memory (VmHWM: run one scenario per process for a clean figure,
 /// as `make bench` does) and that peak per instance. Medians over `runs`.
 public enum ScenarioBench {
