@@ -16,6 +16,10 @@ final class RadixBucketStorage<Entry: BitwiseCopyable> {
     /// Behind a pointer, not a stored `var`: a class's `var` costs a dynamic exclusivity
     /// check (swift_beginAccess) per access, 5 % of `bench kernel` at 10^5 pending.
     @usableFromInline let nonEmptyMask: UnsafeMutablePointer<UInt64>
+    /// The least key in each bucket (`UInt64.max` when empty; not kept for bucket 0, the
+    /// run): a redistribution needs its bucket's minimum first, and scanning the bucket for
+    /// it was a quarter of the refill (`bench kernel`, perf annotate).
+    @usableFromInline let minKeys: UnsafeMutablePointer<UInt64>
     @inlinable var nonEmpty: UInt64 {
         get { nonEmptyMask.pointee }
         set { nonEmptyMask.pointee = newValue }
@@ -31,17 +35,21 @@ final class RadixBucketStorage<Entry: BitwiseCopyable> {
         capacities.initialize(repeating: 0, count: n)
         nonEmptyMask = .allocate(capacity: 1)
         nonEmptyMask.initialize(to: 0)
+        minKeys = .allocate(capacity: n)
+        minKeys.initialize(repeating: .max, count: n)
     }
 
     deinit {
         for b in 0..<Self.bucketCount { starts[b]?.deallocate() }
         starts.deallocate(); counts.deallocate(); capacities.deallocate(); nonEmptyMask.deallocate()
+        minKeys.deallocate()
     }
 
     /// A deep copy (the heap is a value type: a copied kernel must not share its buckets).
     @usableFromInline func copy() -> RadixBucketStorage {
         let c = RadixBucketStorage()
         c.nonEmpty = nonEmpty
+        c.minKeys.update(from: minKeys, count: Self.bucketCount)
         for b in 0..<Self.bucketCount where capacities[b] > 0 {
             let p = UnsafeMutablePointer<Entry>.allocate(capacity: capacities[b])
             if let s = starts[b] { p.update(from: s, count: counts[b]) }
@@ -53,12 +61,15 @@ final class RadixBucketStorage<Entry: BitwiseCopyable> {
     }
 
     /// Always inlined: left to the optimiser it stayed a call (5 % of `bench kernel`).
-    @inlinable @inline(__always) func append(_ e: Entry, to b: Int) {
+    @inlinable @inline(__always) func append(_ e: Entry, key: UInt64, to b: Int) {
         let n = counts[b]
         if n == capacities[b] { grow(b) }
         starts[b].unsafelyUnwrapped[n] = e
         counts[b] = n + 1
-        if b > 0 { nonEmpty |= 1 << UInt64(b - 1) }
+        if b > 0 {
+            nonEmpty |= 1 << UInt64(b - 1)
+            if key < minKeys[b] { minKeys[b] = key }
+        }
     }
 
     @usableFromInline func grow(_ b: Int) {
@@ -75,7 +86,10 @@ final class RadixBucketStorage<Entry: BitwiseCopyable> {
     /// Empty bucket b, keeping its buffer.
     @inlinable func clear(_ b: Int) {
         counts[b] = 0
-        if b > 0 { nonEmpty &= ~(1 << UInt64(b - 1)) }
+        if b > 0 {
+            nonEmpty &= ~(1 << UInt64(b - 1))
+            minKeys[b] = .max
+        }
     }
 
     /// The entries of bucket b.

@@ -61,9 +61,9 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         makeStorageUnique()
         let key = e.radixKey
         if key >= last {
-            storage.append(e, to: Self.bucket(of: key, last: last))
+            storage.append(e, key: key, to: Self.bucket(of: key, last: last))
         } else {
-            storage.append(e, to: 0)
+            storage.append(e, key: key, to: 0)
             // Shift larger run entries up by one; the new entry is the newest, so it goes
             // after every entry of its own time.
             let run = storage.starts[0].unsafelyUnwrapped
@@ -113,21 +113,27 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
             storage.clear(b)
             return
         }
-        var m = moving[0].radixKey
-        for e in moving where e.radixKey < m { m = e.radixKey }
+        let minKeys = storage.minKeys
+        let m = minKeys[b]   // kept by every append: no scan of the bucket for it
         last = m
-        // Every entry of bucket b lands in a lower bucket: reading b while appending is safe.
-        // The non-empty mask is kept in a register for the loop (one store at the end).
+        // Every entry of bucket b lands in a lower bucket (empty until now): reading b while
+        // appending is safe. The non-empty mask is kept in a register for the loop (one store
+        // at the end).
         var mask = storage.nonEmpty & ~(1 << UInt64(b - 1))
         for e in moving {
-            let d = Self.bucket(of: e.radixKey, last: m)
+            let key = e.radixKey
+            let d = Self.bucket(of: key, last: m)
             let n = counts[d]
             if n == capacities[d] { storage.grow(d) }
             starts[d].unsafelyUnwrapped[n] = e
             counts[d] = n + 1
-            if d != 0 { mask |= 1 << UInt64(d - 1) }
+            if d != 0 {
+                mask |= 1 << UInt64(d - 1)
+                if key < minKeys[d] { minKeys[d] = key }
+            }
         }
         counts[b] = 0
+        minKeys[b] = .max
         storage.nonEmpty = mask
     }
 
