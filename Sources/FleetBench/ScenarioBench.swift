@@ -5,9 +5,10 @@ import Reporting
 
 /// `fleetsim bench SCENARIO...`: each scenario's first replication, timed in three parts —
 /// fleet build (read, check, build), simulation, reports (every report rendered in memory,
-/// nothing written, on the threads `run` writes them with) — with the events processed, events per second of simulation, the
-/// process's peak resident memory (VmHWM: run one scenario per process for a clean figure,
-/// as `make bench` does) and that peak per instance. Medians over `runs`.
+/// nothing written, on the threads `run` writes them with) — with the events processed,
+/// events per second of simulation, the process's peak resident memory (VmHWM: run one
+/// scenario per process for a clean figure, as `make bench` does) and that peak per
+/// instance. Medians over `runs`.
 public enum ScenarioBench {
     /// The three timed parts of one run of one scenario, seconds.
     public struct Run: Sendable {

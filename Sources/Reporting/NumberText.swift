@@ -9,27 +9,15 @@ public enum NumberText {
     public static func json(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        // The trimming on the C buffer's bytes: on a Swift string each `hasSuffix` and
-        // `removeLast` walks grapheme boundaries (a third of instances.csv's time, perf).
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buf in
-            let n = Int(fleetsim_format_fixed(buf.baseAddress!, 32, 6, x))
-            guard n < 32 else { return trimmed(fixedDecimals(x, 6)) }
-            var end = n
-            while end > 0 && buf[end - 1] == CChar(UInt8(ascii: "0")) { end -= 1 }
-            if end > 0 && buf[end - 1] == CChar(UInt8(ascii: ".")) { end -= 1 }
-            if end == 2 && buf[0] == CChar(UInt8(ascii: "-")) && buf[1] == CChar(UInt8(ascii: "0")) { return "0" }
-            return UnsafeRawBufferPointer(start: buf.baseAddress, count: end).withMemoryRebound(to: UInt8.self) {
-                String(decoding: $0, as: UTF8.self)
-            }
+        // Trimmed on the C buffer's bytes: on a Swift string each `hasSuffix` and `removeLast`
+        // walks grapheme boundaries (a third of instances.csv's time, perf).
+        return withFixedDecimals(x, 6) { bytes in
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            if end > 0 && bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            if end == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "0") { return "0" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
         }
-    }
-
-    /// `json`'s trimming on a string: trailing zeros, then a trailing point; "-0" is "0".
-    static func trimmed(_ text: String) -> String {
-        var s = text
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s == "-0" ? "0" : s
     }
 
     /// Fixed decimals for tables.
@@ -62,13 +50,19 @@ public enum NumberText {
     /// casts: those were a third of a large run's report writing (docs/performance.md, "Reports").
     @inline(__always)
     static func fixedDecimals(_ x: Double, _ decimals: Int) -> String {
+        withFixedDecimals(x, decimals) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The `%.<decimals>f` text's bytes, handed to `body` from a stack buffer.
+    @inline(__always)
+    static func withFixedDecimals<R>(_ x: Double, _ decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         // 32 bytes hold any value below 1e20 at 6 decimals; larger ones take a second call.
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buf in
             let n = Int(fleetsim_format_fixed(buf.baseAddress!, 32, Int32(decimals), x))
-            if n < 32 { return String(cString: buf.baseAddress!) }
+            if n < 32 { return buf.withMemoryRebound(to: UInt8.self) { body(UnsafeBufferPointer(rebasing: $0[..<n])) } }
             return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { big in
                 _ = fleetsim_format_fixed(big.baseAddress!, n + 1, Int32(decimals), x)
-                return String(cString: big.baseAddress!)
+                return big.withMemoryRebound(to: UInt8.self) { body(UnsafeBufferPointer(rebasing: $0[..<n])) }
             }
         }
     }

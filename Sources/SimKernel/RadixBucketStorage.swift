@@ -91,9 +91,4 @@ final class RadixBucketStorage<Entry: BitwiseCopyable> {
             minKeys[b] = .max
         }
     }
-
-    /// The entries of bucket b.
-    @inlinable func entries(_ b: Int) -> UnsafeMutableBufferPointer<Entry> {
-        UnsafeMutableBufferPointer(start: starts[b], count: counts[b])
-    }
 }

@@ -21,12 +21,12 @@
 /// event, then the model schedules in between) is the same insertion.
 ///
 /// Equal keys leave in insertion order without a sequence number, by structure: every
-/// bucket above the run lists its entries in insertion order. An insert appends the newest entry. A
-/// redistribution takes the lowest non-empty bucket while every lower bucket and the run are
-/// empty, and scans it in order, so each bucket it fills receives an ordered subsequence. The
-/// sort into the run is a stable insertion sort by key, and a key inserted into the run goes
-/// after every entry of its key (it is the newest). `EventQueueReferenceTests` checks ties
-/// against a naive (time, sequence) reference.
+/// bucket above the run lists its entries in insertion order. An insert appends the newest
+/// entry. A redistribution takes the lowest non-empty bucket while every lower bucket and the
+/// run are empty, and scans it in order, so each bucket it fills receives an ordered
+/// subsequence. The sort into the run is a stable insertion sort by key, and a key inserted
+/// into the run goes after every entry of its key (it is the newest).
+/// `EventQueueReferenceTests` checks ties against a naive (time, sequence) reference.
 /// Measured with `fleetsim bench kernel`: docs/performance.md ("Kernel").
 @usableFromInline
 struct RadixEventHeap<Entry: RadixHeapEntry> {
@@ -45,10 +45,10 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
     @inlinable var isEmpty: Bool { total == 0 }
     @inlinable var count: Int { total }
 
+    /// No test for `key == last`: the XOR is then 0, whose 64 leading zeros give bucket 0.
     @inlinable static func bucket(of key: UInt64, last: UInt64) -> Int {
-        key == last ? 0 : 64 - (key ^ last).leadingZeroBitCount
+        64 - (key ^ last).leadingZeroBitCount
     }
-
 
     /// Copies the buckets first if another heap value shares them (value semantics). It hands
     /// out no reference: the hot paths use `storage` in place, with no retain and release
