@@ -18,16 +18,6 @@ public struct TraceDirtyModel: Sendable {
     var clockSeconds: Double = 0
     var dirtyBytes: Double = 0
 
-    /// An empty trace, made without sorting: `DirtyModel`'s stand-in while its payload is
-    /// mutated in place (`init(samples: [], memoryBytes: 0)` ran the generic sort per call).
-    static var placeholder: TraceDirtyModel { TraceDirtyModel(unsortedSamples: [], memoryBytes: 0, pageSizeBytes: 4096) }
-
-    private init(unsortedSamples: [Sample], memoryBytes: Int64, pageSizeBytes: Int64) {
-        samples = unsortedSamples
-        self.memoryBytes = memoryBytes
-        self.pageSizeBytes = pageSizeBytes
-    }
-
     public init(samples: [Sample], memoryBytes: Int64, pageSizeBytes: Int64 = 4096) {
         self.samples = samples.sorted { $0.atSeconds < $1.atSeconds }
         self.memoryBytes = memoryBytes

@@ -4,22 +4,23 @@ extension PrecopyController {
     // MARK: management timers
 
     mutating func handleTimers() {
-        let m = parameters.management
-        while nextDowntimeStep < m.downtimeSteps.count,
-              nowSeconds >= startSeconds + m.downtimeSteps[nextDowntimeStep].afterSeconds {
-            let limit = m.downtimeSteps[nextDowntimeStep].downtimeLimitSeconds
+        // Fields read in place: `let m = parameters.management` copied the policy (and retained
+        // its array) at every decision point.
+        while nextDowntimeStep < parameters.management.downtimeSteps.count,
+              nowSeconds >= startSeconds + parameters.management.downtimeSteps[nextDowntimeStep].afterSeconds {
+            let limit = parameters.management.downtimeSteps[nextDowntimeStep].downtimeLimitSeconds
             nextDowntimeStep += 1
             if limit != downtimeLimitSeconds {
                 downtimeLimitSeconds = limit
                 emit(.changeDowntimeLimit(seconds: limit))
             }
         }
-        if let c = m.completionTimeoutSeconds, !timeoutFired, nowSeconds >= startSeconds + c {
+        if let c = parameters.management.completionTimeoutSeconds, !timeoutFired, nowSeconds >= startSeconds + c {
             timeoutFired = true
-            applyTimeoutAction(m.timeoutAction)
+            applyTimeoutAction(parameters.management.timeoutAction)
             if phase != .precopy && phase != .setup { return }
         }
-        if let p = m.progressTimeoutSeconds, nowSeconds >= lastProgressSeconds + p {
+        if let p = parameters.management.progressTimeoutSeconds, nowSeconds >= lastProgressSeconds + p {
             emit(.abort(.progressTimeout))
             finish(.aborted, .aborted(.progressTimeout))
         }

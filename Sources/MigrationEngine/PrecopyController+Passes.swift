@@ -71,22 +71,22 @@ extension PrecopyController {
             lastProgressSeconds = nowSeconds
         }
 
-        let m = parameters.management
+        // Fields read in place (a copy of the policy retained its array once per pass).
         // Xen's last-iteration test (xc_domain_save), evaluated after each live iteration.
         let passesDone = passIndex + 1
         let pagesThisPass = passMemoryBytes / pageBytes
         let pagesTotal = memoryBytesSent / pageBytes
-        let xenStop = (m.maxLivePasses.map { passesDone >= $0 } ?? false)
-            || (m.minPagesPerPass.map { pagesThisPass < Double($0) } ?? false)
-            || (m.maxSentFactor.map { pagesTotal > Double(parameters.totalPages) * $0 } ?? false)
+        let xenStop = (parameters.management.maxLivePasses.map { passesDone >= $0 } ?? false)
+            || (parameters.management.minPagesPerPass.map { pagesThisPass < Double($0) } ?? false)
+            || (parameters.management.maxSentFactor.map { pagesTotal > Double(parameters.totalPages) * $0 } ?? false)
         if xenStop {
-            switch m.limitAction {
+            switch parameters.management.limitAction {
             case .stopAndCopy: beginStopAndCopy(finalMemoryBytes: dirtyBytes, reason: .xenLimitStop)
             case .abort: emit(.abort(.xenLimits)); finish(.aborted, .aborted(.xenLimits))
             }
             return
         }
-        if m.switchoverRuleEnabled {
+        if parameters.management.switchoverRuleEnabled {
             let threshold = SwitchoverRule.thresholdBytes(
                 windowBandwidthBytesPerSecond: estimate,
                 availSwitchoverBandwidthBytesPerSecond: parameters.availSwitchoverBandwidthBytesPerSecond,

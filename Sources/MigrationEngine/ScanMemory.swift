@@ -7,12 +7,11 @@ public enum ScanMemory {
     /// The bitmap a migration starts with (all pages set), laid out for `guest`.
     public init(guest: DirtyModel, parameters p: MigrationParameters) {
         let zeroPages = p.zeroPageFraction * Double(p.totalPages)
-        switch guest {
-        case .analytic(let m):
+        if let m = guest.analytic {
             self = .density(DensityScan(layout: MemoryLayout(workload: m.workload, zeroPages: zeroPages)))
-        case .bitmap(let m):
+        } else if let m = guest.bitmap {
             self = .bitmap(BitmapScan(layout: MemoryLayout(workload: m.workload, zeroPages: zeroPages)))
-        case .trace:
+        } else {
             let w = GuestWorkload(memoryBytes: p.memoryBytes, pageSizeBytes: p.pageSizeBytes)
             self = .density(DensityScan(layout: MemoryLayout(workload: w, zeroPages: zeroPages,
                                                              wholeMemoryRegion: true)))
@@ -48,23 +47,16 @@ public enum ScanMemory {
 
     /// A dirty-bitmap sync: fold the guest's log into the bitmap; returns the newly set pages.
     public mutating func sync(guest: inout DirtyModel) -> Double {
-        switch (self, guest) {
-        case (.density(var d), .analytic(var m)):
+        switch self {
+        case .density(var d):
             self = .density(DensityScan.empty)
-            let shares = m.regionDirtyShares
-            _ = m.sync(); guest = .analytic(m)
+            let shares = guest.analytic != nil ? guest.syncAnalytic()
+                : [d.totalPages > 0 ? guest.sync() / d.totalPages : 0]
             let newly = d.sync(regionShares: shares); self = .density(d)
             return newly
-        case (.density(var d), _):
-            self = .density(DensityScan.empty)
-            let share = d.totalPages > 0 ? guest.sync() / d.totalPages : 0
-            let newly = d.sync(regionShares: [share]); self = .density(d)
-            return newly
-        case (.bitmap(let b), .bitmap(var m)):
-            let newly = m.sync(into: b.send); guest = .bitmap(m)
-            return newly
-        case (.bitmap, _):
-            preconditionFailure("a bitmap scan needs the bitmap dirty model")
+        case .bitmap(let b):
+            precondition(guest.bitmap != nil, "a bitmap scan needs the bitmap dirty model")
+            return guest.syncBitmap(into: b.send)
         }
     }
 

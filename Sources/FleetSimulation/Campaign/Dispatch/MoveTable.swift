@@ -6,7 +6,10 @@
 struct MoveTable {
     /// The slot in `store` of each instance's move; -1: none.
     private var slotOf: [Int32]
-    private var store: [Move] = []
+    /// Optionals, though every slot in use holds a move: so the subscript can lend a slot in
+    /// place (`_read`, `_modify`). With a plain get and set, `moves[i]?.stoppedAt = now` copied
+    /// the whole move (~200 bytes and its references) out and back per field written.
+    private var store: [Move?] = []
     /// The instance each slot belongs to.
     private var ownerOf: [Int32] = []
 
@@ -15,38 +18,43 @@ struct MoveTable {
     }
 
     subscript(instance: Int) -> Move? {
-        get {
+        _read {
             let s = Int(slotOf[instance])
-            return s < 0 ? nil : store[s]
+            if s >= 0 { yield store[s] } else { yield nil }
         }
-        set {
+        _modify {
             let s = Int(slotOf[instance])
-            if let move = newValue {
-                if s >= 0 {
-                    store[s] = move
-                } else {
+            if s >= 0 {
+                yield &store[s]
+                if store[s] == nil { removeSlot(s, of: instance) }
+            } else {
+                var added: Move? = nil
+                yield &added
+                if let move = added {
                     slotOf[instance] = Int32(store.count)
                     store.append(move)
                     ownerOf.append(Int32(instance))
                 }
-            } else if s >= 0 {
-                // Swap-remove: the last move takes the freed slot.
-                let last = store.count - 1
-                if s != last {
-                    store[s] = store[last]
-                    ownerOf[s] = ownerOf[last]
-                    slotOf[Int(ownerOf[s])] = Int32(s)
-                }
-                store.removeLast()
-                ownerOf.removeLast()
-                slotOf[instance] = -1
             }
         }
+    }
+
+    /// Swap-remove: the last move takes the freed slot.
+    private mutating func removeSlot(_ s: Int, of instance: Int) {
+        let last = store.count - 1
+        if s != last {
+            store.swapAt(s, last)
+            ownerOf[s] = ownerOf[last]
+            slotOf[Int(ownerOf[s])] = Int32(s)
+        }
+        store.removeLast()
+        ownerOf.removeLast()
+        slotOf[instance] = -1
     }
 
     /// The moves in progress with their instances, in increasing instance order (the order a
     /// scan of a per-instance array gave; the store's own order depends on history).
     var inProgress: [(instance: Int, move: Move)] {
-        ownerOf.indices.map { (Int(ownerOf[$0]), store[$0]) }.sorted { $0.instance < $1.instance }
+        ownerOf.indices.map { (Int(ownerOf[$0]), store[$0]!) }.sorted { $0.instance < $1.instance }
     }
 }

@@ -84,7 +84,7 @@ extension CampaignModel {
         if let slot = live.slot(of: i), let lm = live[slot] {
             let t = (now - lm.start).seconds
             lm.apply { $0.hostFailed(sourceFailed ? .source : .target, atSeconds: t) }
-            followPhase(i, slot: slot, kernel: &kernel)
+            followPhase(i, slot: slot, lm, kernel: &kernel)
             return
         }
         // Offline moves (reboot, manual, cold, restart) and a live attempt still in setup.

@@ -39,20 +39,20 @@ extension CampaignModel {
             lm.abortReason = point.cause
             lm.abortWithinFirstPass = point.cause == .internalError
         }
-        let slot = live.add(lm, for: i)
-        scheduleLiveStep(i, slot: slot, kernel: &kernel)
+        live.add(lm, for: i)
+        scheduleLiveStep(i, lm, kernel: &kernel)
     }
 
-    /// (Re)schedule the migration's event at its controller's next decision point. Fields
-    /// are read and written in place: copying a `LiveMigration` out of the array costs a
-    /// retain and release of everything the controller holds, per event.
+    /// (Re)schedule the migration's event at its controller's next decision point. The
+    /// migration is passed down from the event's handler rather than looked up again: each
+    /// lookup retained and released it.
     ///
     /// When the decision point moves later (a slower rate), the pending event is kept: it
     /// fires early, finds nothing due (`liveStep` leaves the controller alone) and is set
     /// again. A shared uplink re-rates many flows on every start and end, and most re-rates
     /// are small; keeping the early event avoids a cancel and an insert for each.
-    mutating func scheduleLiveStep(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>, immediately: Bool = false) {
-        guard let lm = live[slot] else { return }
+    mutating func scheduleLiveStep(_ i: InstanceID, _ lm: LiveMigration, kernel: inout Kernel<CampaignEvent>,
+                                   immediately: Bool = false) {
         let relative = lm.nextDecisionNanoseconds
         // The controller has handled every decision point up to now, so a pending one is
         // strictly later: at least a nanosecond. (A point a fraction of a nanosecond ahead
@@ -86,7 +86,7 @@ extension CampaignModel {
         // split) depends only on rate changes, decisions and failures, never on which events
         // happened to be kept: the same whether the event was kept or moved.
         if lm.phase == lm.lastPhase && relative < lm.nextDecisionNanoseconds {
-            scheduleLiveStep(i, slot: slot, kernel: &kernel)
+            scheduleLiveStep(i, lm, kernel: &kernel)
             return
         }
         // At a quiet bound: find the decision point behind it, from the state and rate the
@@ -94,20 +94,19 @@ extension CampaignModel {
         if lm.phase == lm.lastPhase && lm.nextIsBound {
             lm.resolveNextDecision()
             if relative < lm.nextDecisionNanoseconds {
-                scheduleLiveStep(i, slot: slot, kernel: &kernel)
+                scheduleLiveStep(i, lm, kernel: &kernel)
                 return
             }
         }
         flows.advance(to: now)
         lm.advance(toNanoseconds: relative)
-        followPhase(i, slot: slot, kernel: &kernel)
+        followPhase(i, slot: slot, lm, kernel: &kernel)
     }
 
     /// Act on the controller's phase changes: the guest stops at stop-and-copy or post-copy
     /// blackout (and the copy runs at link speed, uncapped), resumes when post-copy goes
     /// active or the migration ends.
-    mutating func followPhase(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>) {
-        guard let lm = live[slot] else { return }
+    mutating func followPhase(_ i: InstanceID, slot: Int, _ lm: LiveMigration, kernel: inout Kernel<CampaignEvent>) {
         let now = kernel.now
         let phase = lm.phase
         if phase != lm.lastPhase {
@@ -126,17 +125,17 @@ extension CampaignModel {
             case .postcopyActive, .acknowledging:
                 resumeGuest(i, at: now)
             case .finished:
-                finishLive(i, slot: slot, kernel: &kernel)
+                finishLive(i, slot: slot, lm, kernel: &kernel)
                 return
             case .setup, .precopy:
                 break
             }
         }
-        scheduleLiveStep(i, slot: slot, kernel: &kernel)
+        scheduleLiveStep(i, lm, kernel: &kernel)
     }
 
-    mutating func finishLive(_ i: InstanceID, slot: Int, kernel: inout Kernel<CampaignEvent>) {
-        guard let lm = live[slot], let move = moves[i.int], let outcome = lm.controller.outcome else { return }
+    mutating func finishLive(_ i: InstanceID, slot: Int, _ lm: LiveMigration, kernel: inout Kernel<CampaignEvent>) {
+        guard let move = moves[i.int], let outcome = lm.controller.outcome else { return }
         let now = kernel.now
         if let old = lm.event { kernel.cancel(old) }
         let networkBytes = flows.endFlow(lm.flow, kernel: &kernel)

@@ -16,7 +16,7 @@ extension CampaignModel {
         // Catching up to `now` may have crossed a decision point: handle it in an event at
         // `now` rather than here, in the middle of another flow's change.
         let crossed = lm.phase != lm.lastPhase
-        scheduleLiveStep(i, slot: slot, kernel: &kernel, immediately: crossed)
+        scheduleLiveStep(i, lm, kernel: &kernel, immediately: crossed)
     }
 
     /// The flow of live migration `i` got (or lost) bandwidth: a pre-copy with none starts its
@@ -51,7 +51,7 @@ extension CampaignModel {
               kernel.now - since >= failures.plan.linkStallTimeout else { return }
         let t = (kernel.now - lm.start).seconds
         lm.apply { $0.linkFailed(atSeconds: t) }
-        followPhase(i, slot: slot, kernel: &kernel)
+        followPhase(i, slot: slot, lm, kernel: &kernel)
     }
 
     /// The target could not set up the migration: the attempt fails, the policy decides.

@@ -27,6 +27,7 @@ struct LiveMigrations {
         return migrations[slot]
     }
 
+    @discardableResult
     mutating func add(_ migration: LiveMigration, for i: InstanceID) -> Int {
         let slot: Int
         if let free = freeSlots.popLast() { slot = free } else { slot = migrations.count; migrations.append(nil) }
