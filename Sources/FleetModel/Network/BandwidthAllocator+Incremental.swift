@@ -46,8 +46,8 @@ extension BandwidthAllocator {
         for flow in componentFlows {
             let f = Int(flow)
             guard flowNewRate[f].bitPattern != flowRate[f].bitPattern else { continue }
-            for k in flowCrossings[f].indices {
-                let l = Int(flowCrossings[f][k].link)
+            for k in 0..<crossings.count(of: f) {
+                let l = Int(crossings[f, k].link)
                 guard linkMark[l] != epoch, linkCheckMark[l] != fillRound, linkCapacity[l].isFinite,
                       !linkNeverBinds[l] else { continue }
                 linkCheckMark[l] = fillRound

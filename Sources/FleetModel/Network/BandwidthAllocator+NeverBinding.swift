@@ -45,11 +45,11 @@ extension BandwidthAllocator {
     @inlinable mutating func boundChanged(ofFlow f: Int) {
         guard reratesIncrementally else { return }
         var bound = flowCap[f]
-        for c in flowCrossings[f] where linkCapacity[Int(c.link)].isFinite {
-            bound = Swift.min(bound, linkCapacity[Int(c.link)] / Double(c.multiplicity))
+        for k in 0..<crossings.count(of: f) where linkCapacity[Int(crossings[f, k].link)].isFinite {
+            bound = Swift.min(bound, linkCapacity[Int(crossings[f, k].link)] / Double(crossings[f, k].multiplicity))
         }
         flowBound[f] = bound
-        for c in flowCrossings[f] { touchLink(Int(c.link)) }
+        for k in 0..<crossings.count(of: f) { touchLink(Int(crossings[f, k].link)) }
     }
 
     /// A link's capacity changed: so did the bounds of its flows, and the sums on their links.

@@ -57,8 +57,8 @@ extension BandwidthAllocator {
         componentFlows.append(Int32(f))
         // Index loops here and below: a for-in over a nested array would retain and release
         // it around every mutation of self (a tenth of the allocator's time in the profile).
-        for k in flowCrossings[f].indices {
-            let c = flowCrossings[f][k]
+        for k in 0..<crossings.count(of: f) {
+            let c = crossings[f, k]
             let l = Int(c.link)
             guard linkMark[l] != epoch, linkCapacity[l].isFinite, !linkNeverBinds[l] else { continue }
             if !reratesIncrementally || mayBind(l, rising: f, crossings: c.multiplicity) { seedLink(l) }
@@ -76,8 +76,8 @@ extension BandwidthAllocator {
     @inlinable mutating func freeze(_ f: Int, at rate: Double) {
         flowFrozen[f] = fillRound
         flowNewRate[f] = rate
-        for k in flowCrossings[f].indices {
-            let c = flowCrossings[f][k]
+        for k in 0..<crossings.count(of: f) {
+            let c = crossings[f, k]
             let l = Int(c.link)
             guard linkDone[l] != fillRound, linkMark[l] == epoch, linkCapacity[l].isFinite, !linkNeverBinds[l] else { continue }
             linkFrozenLoad[l] += Double(c.multiplicity) * rate
@@ -186,8 +186,8 @@ extension BandwidthAllocator {
             flowRate[f] = new
             changes.append(RateChange(flow: FlowID(flow), oldBytesPerSecond: old, newBytesPerSecond: new))
             // Unlimited links are outside the component: update their load by the difference.
-            for k in flowCrossings[f].indices where linkMark[Int(flowCrossings[f][k].link)] != epoch {
-                let c = flowCrossings[f][k]
+            for k in 0..<crossings.count(of: f) where linkMark[Int(crossings[f, k].link)] != epoch {
+                let c = crossings[f, k]
                 let l = Int(c.link)
                 // A finite link outside the component binds nobody: re-summed below.
                 if linkCapacity[l].isFinite { touchLink(l); continue }

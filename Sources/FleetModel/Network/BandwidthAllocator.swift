@@ -27,7 +27,7 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline struct LinkEntry: Sendable {
         @usableFromInline var flow: Int32
         @usableFromInline var multiplicity: Int32
-        /// Position of the matching `Crossing` in `flowCrossings[flow]`.
+        /// Position of the matching `Crossing` in `crossings[flow, _]`.
         @usableFromInline var crossingIndex: Int32
     }
 
@@ -53,7 +53,7 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var flowBytes: [Double] = []
     @usableFromInline var flowSettledAt: [Double] = []
     @usableFromInline var flowPath: [[LinkID]] = []
-    @usableFromInline var flowCrossings: [[Crossing]] = []
+    @usableFromInline var crossings = FlowCrossingTable()
     @usableFromInline var freeFlowSlots: [Int32] = []
     @usableFromInline var activeFlows = 0
 
@@ -255,7 +255,7 @@ public struct BandwidthAllocator: Sendable {
             flowSettledAt[f] = now
             flowPath[f].removeAll(keepingCapacity: true)
             flowPath[f].append(contentsOf: path)
-            flowCrossings[f].removeAll(keepingCapacity: true)
+            crossings.removeAll(of: f)
         } else {
             precondition(flowActive.count < Int32.max, "too many flows")
             f = flowActive.count
@@ -265,7 +265,7 @@ public struct BandwidthAllocator: Sendable {
             flowBytes.append(0)
             flowSettledAt.append(now)
             flowPath.append(path)
-            flowCrossings.append([])
+            crossings.addSlot()
             flowMark.append(0)
             flowFrozen.append(0)
             flowNewRate.append(0)
@@ -278,14 +278,14 @@ public struct BandwidthAllocator: Sendable {
         for link in path {
             let l = link.index
             precondition(l >= 0 && l < linkCapacity.count, "unknown \(link)")
-            if let k = flowCrossings[f].firstIndex(where: { $0.link == link.rawValue }) {
-                flowCrossings[f][k].multiplicity += 1
-                let i = Int(flowCrossings[f][k].indexInLink)
+            if let k = crossings.firstIndex(of: link.rawValue, in: f) {
+                crossings[f, k].multiplicity += 1
+                let i = Int(crossings[f, k].indexInLink)
                 linkEntries[l][i].multiplicity += 1
             } else {
-                let k = flowCrossings[f].count
-                flowCrossings[f].append(Crossing(link: link.rawValue, multiplicity: 1,
-                                                 indexInLink: Int32(linkEntries[l].count)))
+                let k = crossings.count(of: f)
+                crossings.append(Crossing(link: link.rawValue, multiplicity: 1,
+                                          indexInLink: Int32(linkEntries[l].count)), to: f)
                 linkEntries[l].append(LinkEntry(flow: Int32(f), multiplicity: 1, crossingIndex: Int32(k)))
                 linkPeakFlows[l] = Swift.max(linkPeakFlows[l], linkEntries[l].count)
             }
@@ -307,8 +307,8 @@ public struct BandwidthAllocator: Sendable {
         let rate = flowRate[f]
         let sent = flowBytes[f]
         openComponent()
-        for k in flowCrossings[f].indices {
-            let c = flowCrossings[f][k]
+        for k in 0..<crossings.count(of: f) {
+            let c = crossings[f, k]
             let l = Int(c.link)
             settleLink(l)
             // Swap-remove the flow's entry from the link's list, fixing the moved entry's back
@@ -317,7 +317,7 @@ public struct BandwidthAllocator: Sendable {
             let moved = linkEntries[l].removeLast()
             if i < linkEntries[l].count {
                 linkEntries[l][i] = moved
-                flowCrossings[Int(moved.flow)][Int(moved.crossingIndex)].indexInLink = Int32(i)
+                crossings[Int(moved.flow), Int(moved.crossingIndex)].indexInLink = Int32(i)
             }
             touchLink(l)   // its flows' bound fell
             if linkEntries[l].isEmpty {
@@ -334,7 +334,7 @@ public struct BandwidthAllocator: Sendable {
         }
         flowActive[f] = false
         flowRate[f] = 0
-        flowCrossings[f].removeAll(keepingCapacity: true)
+        crossings.removeAll(of: f)
         // Within a deferred batch the slot waits for the flush: a new flow in it would carry
         // the ended flow's component mark and skip its own links.
         if batchOpen { slotsFreedInBatch.append(Int32(f)) } else { freeFlowSlots.append(Int32(f)) }
