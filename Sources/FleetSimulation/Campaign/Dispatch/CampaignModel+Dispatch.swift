@@ -196,7 +196,8 @@ extension CampaignModel {
     /// queued and a move out of it still running can do neither (its drain waits for that
     /// move), so it is left out until a move out of it ends or something is queued on it
     /// (`MoveQueues.mayDispatch`); visiting every draining host after every move was a
-    /// quarter of the 10k benches' simulation. Same hosts, same order, same outcome.
+    /// quarter of the 10k benches' simulation. So is a host at its outbound limit (a move
+    /// out of it that ends marks it). Same dispatches, same order, same outcome.
     ///
     /// Once the fleet-wide limit is reached no host can start a move, and the rest of the
     /// visit would only mark each remaining candidate again (backbone-10k: 2,000 draining
@@ -214,6 +215,10 @@ extension CampaignModel {
         while let h = queues.nextCandidate() {
             guard hosts.state[h.int] == .draining else { continue }
             if queues.byHost[h.int].isEmpty && queues.slots.outbound[h.int] > 0 { continue }
+            // At its outbound limit it can start nothing until a move out of it ends, and that
+            // marks it again (`releaseMove`); marked now, it would only be visited for nothing
+            // at every move's end (large-fleet: 300 draining hosts, one move out of each).
+            if let o = queues.slots.limits.outboundPerHost, queues.slots.outbound[h.int] >= o { continue }
             queues.mayDispatch(h)
             if sourceSlotFree(h) { dispatch(h, kernel: &kernel) }
             if queues.slots.atGlobalLimit { return }
