@@ -4,9 +4,30 @@ import MigrationEngine
 
 /// What the engine runs for one live attempt: its parameters and the guest's workload.
 extension CampaignModel {
+    /// `freshEngineParameters`, unless the last migration set up had the same inputs.
+    mutating func engineParameters(for instance: Instance, step: LiveStep) -> MigrationParameters {
+        let key = LiveSetupMemo.ParametersKey(memoryBytes: instance.demand.memoryBytes,
+                                              zeroPageFraction: instance.guest.zeroPageFraction, step: step)
+        if let memo = live.setupMemo.parameters(for: key) { return memo }
+        let fresh = freshEngineParameters(for: instance, step: step)
+        live.setupMemo.remember(fresh, for: key)
+        return fresh
+    }
+
+    /// The initial dirty model of `instance`'s guest, unless the last migration set up had the
+    /// same guest.
+    mutating func guestModel(_ instance: Instance, pageSizeBytes: Int64) -> DirtyModel {
+        let key = LiveSetupMemo.GuestKey(memoryBytes: instance.demand.memoryBytes, pageSizeBytes: pageSizeBytes,
+                                         guest: instance.guest)
+        if let memo = live.setupMemo.guest(for: key) { return memo }
+        let fresh = DirtyModel.analytic(guestWorkload(instance, pageSizeBytes: pageSizeBytes))
+        live.setupMemo.remember(fresh, for: key)
+        return fresh
+    }
+
     /// The engine's settings for one attempt: the step's management preset, auto-converge and
     /// post-copy permission, then the campaign's explicit overrides (cap, downtime limit, ...).
-    func engineParameters(for instance: Instance, step: LiveStep) -> MigrationParameters {
+    func freshEngineParameters(for instance: Instance, step: LiveStep) -> MigrationParameters {
         var live = config.campaign.liveMigration
         if rules.liveStepSetsEngine {
             live.preset = ManagementPreset(step.engine)

@@ -8,6 +8,8 @@ struct LiveMigrations {
     /// Each instance's slot (-1: none); Int32 to keep the per-instance column small.
     private var slotOfInstance: [Int32]
     private var freeSlots: [Int] = []
+    /// The last migration's parameters and guest model, for the next alike one.
+    var setupMemo = LiveSetupMemo()
 
     init(instanceCount: Int) {
         slotOfInstance = Array(repeating: -1, count: instanceCount)
