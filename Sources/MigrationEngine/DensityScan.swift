@@ -125,19 +125,22 @@ public struct DensityScan: Sendable {
         segments.insert(head, at: i)
     }
 
+    /// Join neighbours of one region, zero share and density, in place: a new array per
+    /// commit was an allocation at every catch-up of the engine to a rate change.
     mutating func merge() {
-        var out: [Segment] = []
-        out.reserveCapacity(segments.count)
-        for s in segments {
-            if var last = out.last, last.region == s.region, last.zeroFraction == s.zeroFraction,
-               abs(last.density - s.density) < 1e-12 {
-                last.end = s.end
-                out[out.count - 1] = last
+        guard segments.count > 1 else { return }
+        var kept = 0
+        for i in 1..<segments.count {
+            let s = segments[i]
+            if segments[kept].region == s.region, segments[kept].zeroFraction == s.zeroFraction,
+               abs(segments[kept].density - s.density) < 1e-12 {
+                segments[kept].end = s.end
             } else {
-                out.append(s)
+                kept += 1
+                segments[kept] = s
             }
         }
-        segments = out
+        segments.removeLast(segments.count - kept - 1)
     }
 
     /// A dirty-bitmap sync: region r's pages were dirtied with probability `shares[r]` since the
