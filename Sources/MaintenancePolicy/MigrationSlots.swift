@@ -29,6 +29,12 @@ public struct MigrationSlots: Sendable {
         return false
     }
 
+    /// `host` has as many migrations leaving it as the outbound limit allows.
+    public func atOutboundLimit(_ host: HostID) -> Bool {
+        if let o = limits.outboundPerHost { return outbound[host.int] >= o }
+        return false
+    }
+
     /// Migrations touching `host`, leaving or arriving.
     public func migrations(on host: HostID) -> Int { outbound[host.int] + inbound[host.int] }
 
@@ -37,7 +43,7 @@ public struct MigrationSlots: Sendable {
                         targetNICBytesPerSecond: Double) -> Blocker? {
         precondition(source != target, "a migration needs two hosts")
         if atGlobalLimit { return .global }
-        if let o = limits.outboundPerHost, outbound[source.int] >= o { return .outbound(source) }
+        if atOutboundLimit(source) { return .outbound(source) }
         if let i = limits.inboundPerHost, inbound[target.int] >= i { return .inbound(target) }
         if let h = limits.hostLimit(nicBytesPerSecond: sourceNICBytesPerSecond), migrations(on: source) >= h {
             return .host(source)

@@ -12,20 +12,20 @@ import Testing
     @Test func parametersOnlyForTheSameInputs() {
         var memo = LiveSetupMemo()
         let key = LiveSetupMemo.ParametersKey(memoryBytes: 1 << 30, zeroPageFraction: 0.2, step: step)
-        #expect(memo.parameters(for: key) == nil)
+        #expect(memo.parameters.value(for: key) == nil)
         var p = MigrationParameters(memoryBytes: 1 << 30)
         p.zeroPageFraction = 0.2
-        memo.remember(p, for: key)
-        #expect(memo.parameters(for: key)?.memoryBytes == 1 << 30)
+        memo.parameters.remember(p, for: key)
+        #expect(memo.parameters.value(for: key)?.memoryBytes == 1 << 30)
         var other = key
         other.memoryBytes += 4096
-        #expect(memo.parameters(for: other) == nil)
+        #expect(memo.parameters.value(for: other) == nil)
         other = key
         other.zeroPageFraction = 0.3
-        #expect(memo.parameters(for: other) == nil)
+        #expect(memo.parameters.value(for: other) == nil)
         other = key
         other.step.autoConverge = true
-        #expect(memo.parameters(for: other) == nil)
+        #expect(memo.parameters.value(for: other) == nil)
     }
 
     @Test func guestModelOnlyForTheSameGuestAndFresh() {
@@ -34,17 +34,17 @@ import Testing
         let key = LiveSetupMemo.GuestKey(memoryBytes: 1 << 30, pageSizeBytes: 4096, guest: guest)
         let model = DirtyModel.analytic(GuestWorkload.uniform(memoryBytes: 1 << 30, pageSizeBytes: 4096,
                                                               rate: .bytesPerSecond(100e6), distribution: .uniform))
-        memo.remember(model, for: key)
+        memo.guest.remember(model, for: key)
         // A copy handed out and driven does not dirty the memo's.
-        var first = memo.guest(for: key)!
+        var first = memo.guest.value(for: key)!
         first.advance(seconds: 1, runFraction: 1)
         #expect(first.dirtyPages > 0)
-        #expect(memo.guest(for: key)!.dirtyPages == 0)
+        #expect(memo.guest.value(for: key)!.dirtyPages == 0)
         var other = key
         other.guest.dirtyBytesPerSecond = 50e6
-        #expect(memo.guest(for: other) == nil)
+        #expect(memo.guest.value(for: other) == nil)
         other = key
         other.pageSizeBytes = 2 << 20
-        #expect(memo.guest(for: other) == nil)
+        #expect(memo.guest.value(for: other) == nil)
     }
 }

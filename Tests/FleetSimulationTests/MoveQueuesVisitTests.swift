@@ -1,5 +1,6 @@
 import FleetModel
 import MaintenancePolicy
+import Stochastics
 import Testing
 @testable import FleetSimulation
 
@@ -42,20 +43,6 @@ import Testing
         }
     }
 
-    /// SplitMix64: a fixed stream, so a failure replays.
-    struct Stream {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     /// What a visited host does, drawn once and applied to both versions alike: it is marked
     /// again (it still has work), it marks another host (a move of it queued or ended), the
     /// visit stops (the fleet-wide limit). No drain starts during a visit (`MoveQueues`).
@@ -65,8 +52,9 @@ import Testing
         var stop: Bool
     }
 
-    static func reaction(_ s: inout Stream, hostCount: Int) -> Reaction {
-        Reaction(remark: s.chance(60), marks: s.chance(30) ? [s.below(hostCount)] : [], stop: s.chance(25))
+    static func reaction(_ s: RandomStream, hostCount: Int) -> Reaction {
+        Reaction(remark: s.bernoulli(0.6), marks: s.bernoulli(0.3) ? [s.uniformInt(below: hostCount)] : [],
+                 stop: s.bernoulli(0.25))
     }
 
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
@@ -74,7 +62,7 @@ import Testing
         let hostCount = 16
         var queues = MoveQueues(hostCount: hostCount, limits: ConcurrencyLimits())
         var reference = ListReference(hostCount: hostCount)
-        var stream = Stream(state: seed)
+        let stream = RandomStream(seed: seed)
         // Draining as the campaign's host state: set when a drain starts, cleared when it ends.
         var heapDraining = Array(repeating: false, count: hostCount)
         var listDraining = heapDraining
@@ -82,9 +70,9 @@ import Testing
         var stoppedEarly = 0
         for _ in 0..<400 {
             // Between visits: marks, drain starts (of marked hosts too), drains that end.
-            for _ in 0..<stream.below(6) {
-                let h = stream.below(hostCount)
-                let roll = stream.below(100)
+            for _ in 0..<stream.uniformInt(below: 6) {
+                let h = stream.uniformInt(below: hostCount)
+                let roll = stream.uniformInt(below: 100)
                 if roll < 25 && !listDraining[h] {
                     heapDraining[h] = true; listDraining[h] = true
                     queues.drainStarted(HostID(h))
@@ -99,15 +87,15 @@ import Testing
             // A visit: both versions draw the same reactions, one per draining host visited.
             // Hosts not draining are only unmarked (the campaign skips them), in an order the
             // two may choose differently; the draining ones must come in the same order.
-            let visitSeed = stream.next()
+            let visitSeed = UInt64(stream.uniformInt(below: Int(Int32.max)))
             var listSeen: [Int] = []
-            var rs = Stream(state: visitSeed)
+            let rs = RandomStream(seed: visitSeed)
             let taken = reference.take()
             for (k, h) in taken.enumerated() {
                 reference.isCandidate[h] = false
                 guard listDraining[h] else { continue }
                 listSeen.append(h)
-                let r = Self.reaction(&rs, hostCount: hostCount)
+                let r = Self.reaction(rs, hostCount: hostCount)
                 if r.remark { reference.mayDispatch(h) }
                 for m in r.marks { reference.mayDispatch(m) }
                 if r.stop {
@@ -116,12 +104,12 @@ import Testing
                 }
             }
             var heapSeen: [Int] = []
-            var hs = Stream(state: visitSeed)
+            let hs = RandomStream(seed: visitSeed)
             queues.beginVisit()
             while let h = queues.nextCandidate() {
                 guard heapDraining[h.int] else { continue }
                 heapSeen.append(h.int)
-                let r = Self.reaction(&hs, hostCount: hostCount)
+                let r = Self.reaction(hs, hostCount: hostCount)
                 if r.remark { queues.mayDispatch(h) }
                 for m in r.marks { queues.mayDispatch(HostID(m)) }
                 if r.stop { stoppedEarly += 1; break }

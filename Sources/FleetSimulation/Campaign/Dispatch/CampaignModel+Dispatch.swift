@@ -12,7 +12,7 @@ extension CampaignModel {
     func sourceSlotFree(_ h: HostID) -> Bool {
         let limits = queues.slots.limits
         if queues.slots.atGlobalLimit { return false }
-        if let o = limits.outboundPerHost, queues.slots.outbound[h.int] >= o { return false }
+        if queues.slots.atOutboundLimit(h) { return false }
         if let p = limits.hostLimit(nicBytesPerSecond: fleet[h].nicBytesPerSecond), queues.slots.migrations(on: h) >= p { return false }
         return true
     }
@@ -218,7 +218,7 @@ extension CampaignModel {
             // At its outbound limit it can start nothing until a move out of it ends, and that
             // marks it again (`releaseMove`); marked now, it would only be visited for nothing
             // at every move's end (large-fleet: 300 draining hosts, one move out of each).
-            if let o = queues.slots.limits.outboundPerHost, queues.slots.outbound[h.int] >= o { continue }
+            if queues.slots.atOutboundLimit(h) { continue }
             queues.mayDispatch(h)
             if sourceSlotFree(h) { dispatch(h, kernel: &kernel) }
             if queues.slots.atGlobalLimit { return }

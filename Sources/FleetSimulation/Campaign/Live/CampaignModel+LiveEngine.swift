@@ -8,9 +8,9 @@ extension CampaignModel {
     mutating func engineParameters(for instance: Instance, step: LiveStep) -> MigrationParameters {
         let key = LiveSetupMemo.ParametersKey(memoryBytes: instance.demand.memoryBytes,
                                               zeroPageFraction: instance.guest.zeroPageFraction, step: step)
-        if let memo = live.setupMemo.parameters(for: key) { return memo }
+        if let memo = live.setupMemo.parameters.value(for: key) { return memo }
         let fresh = freshEngineParameters(for: instance, step: step)
-        live.setupMemo.remember(fresh, for: key)
+        live.setupMemo.parameters.remember(fresh, for: key)
         return fresh
     }
 
@@ -19,9 +19,9 @@ extension CampaignModel {
     mutating func guestModel(_ instance: Instance, pageSizeBytes: Int64) -> DirtyModel {
         let key = LiveSetupMemo.GuestKey(memoryBytes: instance.demand.memoryBytes, pageSizeBytes: pageSizeBytes,
                                          guest: instance.guest)
-        if let memo = live.setupMemo.guest(for: key) { return memo }
+        if let memo = live.setupMemo.guest.value(for: key) { return memo }
         let fresh = DirtyModel.analytic(guestWorkload(instance, pageSizeBytes: pageSizeBytes))
-        live.setupMemo.remember(fresh, for: key)
+        live.setupMemo.guest.remember(fresh, for: key)
         return fresh
     }
 

@@ -29,13 +29,11 @@ struct LiveMigrations {
         return migrations[slot]
     }
 
-    @discardableResult
-    mutating func add(_ migration: LiveMigration, for i: InstanceID) -> Int {
+    mutating func add(_ migration: LiveMigration, for i: InstanceID) {
         let slot: Int
         if let free = freeSlots.popLast() { slot = free } else { slot = migrations.count; migrations.append(nil) }
         migrations[slot] = migration
         slotOfInstance[i.int] = Int32(slot)
-        return slot
     }
 
     mutating func remove(slot: Int, of i: InstanceID) {

@@ -20,23 +20,20 @@ struct LiveSetupMemo {
         var guest: GuestDirtying
     }
 
-    private var parameters: (key: ParametersKey, value: MigrationParameters)?
-    private var guest: (key: GuestKey, value: DirtyModel)?
+    /// The last value made, with its key.
+    struct Last<Key: Equatable, Value> {
+        private var made: (key: Key, value: Value)?
 
-    /// The parameters last made, if they were made for `key`.
-    func parameters(for key: ParametersKey) -> MigrationParameters? {
-        guard let memo = parameters, memo.key == key else { return nil }
-        return memo.value
+        /// The value last made, if it was made for `key`.
+        func value(for key: Key) -> Value? {
+            guard let made, made.key == key else { return nil }
+            return made.value
+        }
+
+        mutating func remember(_ value: Value, for key: Key) { made = (key, value) }
     }
 
-    mutating func remember(_ value: MigrationParameters, for key: ParametersKey) { parameters = (key, value) }
-
-    /// The dirty model last made (fresh: nothing dirtied yet), if it was made for `key`; the
-    /// copy shares its read-only arrays with the memo.
-    func guest(for key: GuestKey) -> DirtyModel? {
-        guard let memo = guest, memo.key == key else { return nil }
-        return memo.value
-    }
-
-    mutating func remember(_ value: DirtyModel, for key: GuestKey) { guest = (key, value) }
+    var parameters = Last<ParametersKey, MigrationParameters>()
+    /// Fresh (nothing dirtied yet); a copy handed out shares its read-only arrays with it.
+    var guest = Last<GuestKey, DirtyModel>()
 }
