@@ -12,6 +12,9 @@ struct MoveTable {
     private var store: [Move?] = []
     /// The instance each slot belongs to.
     private var ownerOf: [Int32] = []
+    /// Moves added so far: a walk over the moves (`instances(above:)`) that may add moves
+    /// compares it before and after each step to know when to take a fresh list.
+    private(set) var additions = 0
 
     init(instanceCount: Int) {
         slotOf = Array(repeating: -1, count: instanceCount)
@@ -34,6 +37,7 @@ struct MoveTable {
                     slotOf[instance] = Int32(store.count)
                     store.append(move)
                     ownerOf.append(Int32(instance))
+                    additions += 1
                 }
             }
         }
@@ -50,6 +54,17 @@ struct MoveTable {
         store.removeLast()
         ownerOf.removeLast()
         slotOf[instance] = -1
+    }
+
+    /// The instances above `instance` with a move in progress, in increasing order: what a
+    /// scan of every instance from `instance + 1` on would find, at the cost of the moves in
+    /// flight (a few thousand) rather than the fleet (a million).
+    func instances(above instance: Int) -> [Int] {
+        var found: [Int] = []
+        found.reserveCapacity(ownerOf.count)
+        for owner in ownerOf where Int(owner) > instance { found.append(Int(owner)) }
+        found.sort()
+        return found
     }
 
     /// The moves in progress with their instances, in increasing instance order (the order a

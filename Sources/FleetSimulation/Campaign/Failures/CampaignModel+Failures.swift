@@ -46,9 +46,8 @@ extension CampaignModel {
         failures.hostDown[h.int] = true
         setAccepting(h, false)
         emit(.hostFailed(host: h, cause: cause, time: now))
-        for i in fleet.instances.indices {
-            guard let move = moves[i], move.source == h || move.target == h else { continue }
-            moveHitByFailure(InstanceID(i), sourceFailed: move.source == h, kernel: &kernel)
+        forEachMoveInvolving(h) { model, i, sourceFailed in
+            model.moveHitByFailure(i, sourceFailed: sourceFailed, kernel: &kernel)
         }
         // An instance stopped in place is not running: the failure takes nothing from it (it
         // stays stopped, and its stop goes on as one downtime with one cause).
@@ -57,6 +56,29 @@ extension CampaignModel {
             crash(i, on: h, kernel: &kernel)
         }
         capacityChanged(kernel: &kernel)
+    }
+
+    /// Call `body` for every move from or to `h`, in increasing instance order, each as it is
+    /// when its turn comes: exactly what a scan of every instance would do (a move `body` adds
+    /// for a later instance is visited too), over the moves in flight only. The scan of all
+    /// instances, once per host failure, was ~5 % of region-1m at x0.3 and grew with the
+    /// square of the fleet (perf, 2026-12-07).
+    mutating func forEachMoveInvolving(_ h: HostID, _ body: (inout CampaignModel, InstanceID, _ sourceFailed: Bool) -> Void) {
+        var pending = moves.instances(above: -1)
+        var k = 0
+        var additions = moves.additions
+        while k < pending.count {
+            let i = pending[k]
+            k += 1
+            if let source = moves[i]?.source, let target = moves[i]?.target, source == h || target == h {
+                body(&self, InstanceID(i), source == h)
+            }
+            if moves.additions != additions {
+                additions = moves.additions
+                pending = moves.instances(above: i)
+                k = 0
+            }
+        }
     }
 
     mutating func hostRepaired(_ h: HostID, kernel: inout Kernel<CampaignEvent>) {
