@@ -150,7 +150,12 @@ extension BandwidthAllocator {
         // lower bound of its level (levels only rise as flows freeze). When the least entry is
         // a link whose level has risen since, it goes back with its current level; when it is
         // exact, it is the least level of all, and the link saturates.
-        while let event = events.popMin() {
+        // Once every flow is frozen the events left change nothing (links whose flows all
+        // froze, caps of frozen flows), so the loop stops there instead of popping them: most
+        // caps (a NIC folded into its only flow) lie above the uplinks' levels and would
+        // otherwise each cost a pop after their flow froze.
+        var unfrozen = componentFlows.count
+        while unfrozen > 0, let event = events.popMin() {
             let i = Int(event.index)
             if event.isLink {
                 guard linkWeight[i] > 0 else { continue }   // all its flows froze elsewhere
@@ -162,9 +167,11 @@ extension BandwidthAllocator {
                 linkDone[i] = fillRound   // saturated: its own level no longer moves
                 for k in linkEntries[i].indices where flowFrozen[Int(linkEntries[i][k].flow)] != fillRound {
                     freeze(Int(linkEntries[i][k].flow), at: level)
+                    unfrozen -= 1
                 }
             } else if flowFrozen[i] != fillRound {
                 freeze(i, at: flowLimit[i])
+                unfrozen -= 1
             }
         }
         // Flows with no cap and no finite link are unlimited.
