@@ -130,8 +130,8 @@ extension BandwidthAllocator {
         for link in componentLinks {
             let l = Int(link)
             guard linkCapacity[l].isFinite, !linkNeverBinds[l] else { continue }
-            var weight = 0
-            for k in linkEntries[l].indices { weight += Int(linkEntries[l][k].multiplicity) }
+            // Kept up to date by startFlow and endFlow: no pass over the link's flows here.
+            let weight = linkTotalWeight[l]
             linkWeight[l] = weight
             linkFrozenLoad[l] = 0
             if linkEntries[l].count == 1 {

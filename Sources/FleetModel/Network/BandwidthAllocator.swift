@@ -45,6 +45,8 @@ public struct BandwidthAllocator: Sendable {
     @usableFromInline var linkBytes: [Double] = []
     @usableFromInline var linkSettledAt: [Double] = []
     @usableFromInline var linkPeakFlows: [Int] = []
+    /// Crossings of the link's active flows (sum of multiplicities): the filling's start weight.
+    @usableFromInline var linkTotalWeight: [Int] = []
 
     // MARK: Flows (indexed by FlowID; slots of ended flows are recycled)
     @usableFromInline var flowActive: [Bool] = []
@@ -208,6 +210,7 @@ public struct BandwidthAllocator: Sendable {
         linkBytes.append(0)
         linkSettledAt.append(now)
         linkPeakFlows.append(0)
+        linkTotalWeight.append(0)
         linkMark.append(0)
         linkDone.append(0)
         linkFrozenLoad.append(0)
@@ -282,12 +285,14 @@ public struct BandwidthAllocator: Sendable {
                 crossings[f, k].multiplicity += 1
                 let i = Int(crossings[f, k].indexInLink)
                 linkEntries[l][i].multiplicity += 1
+                linkTotalWeight[l] += 1
             } else {
                 let k = crossings.count(of: f)
                 crossings.append(Crossing(link: link.rawValue, multiplicity: 1,
                                           indexInLink: Int32(linkEntries[l].count)), to: f)
                 linkEntries[l].append(LinkEntry(flow: Int32(f), multiplicity: 1, crossingIndex: Int32(k)))
                 linkPeakFlows[l] = Swift.max(linkPeakFlows[l], linkEntries[l].count)
+                linkTotalWeight[l] += 1
             }
         }
         openComponent()
@@ -315,6 +320,7 @@ public struct BandwidthAllocator: Sendable {
             // pointer.
             let i = Int(c.indexInLink)
             let moved = linkEntries[l].removeLast()
+            linkTotalWeight[l] -= Int(c.multiplicity)
             if i < linkEntries[l].count {
                 linkEntries[l][i] = moved
                 crossings[Int(moved.flow), Int(moved.crossingIndex)].indexInLink = Int32(i)
