@@ -15,8 +15,10 @@
 /// The run (bucket 0 from `head` on) is sorted by (time, insertion order) and holds only keys at
 /// or below `last`, every bucket only keys above it. A new key at or above `last` goes to its
 /// bucket (at `last`: appended to the run, it being the newest entry); a key
-/// below `last` is inserted into the run at its place (a short shift: the run is small, or
-/// its keys are all equal and the new key is not below them in a monotone run). The one
+/// below `last` is inserted into the run at its place (a binary search and a block move of
+/// the larger keys: a sparse bucket sorted into the run can put `last` far ahead, and then
+/// every event scheduled before it joins the run, which grew to ~2,000 entries in region-1m
+/// at x0.1; docs/performance.md, "Costs that grew with the fleet"). The one
 /// non-monotone case the kernel allows (a run stopped at a horizon after looking at a later
 /// event, then the model schedules in between) is the same insertion.
 ///
@@ -67,7 +69,7 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
             // The new entry is the newest, so it goes after every run entry of its own time:
             // at the first entry with a larger key (a binary search), the larger ones moved up
             // by one in a block. An entry-by-entry shift was 4 % of region-1m at x0.3 (perf,
-            // 2026-12-07): bursts of events at one time make the run long.
+            // 2026-12-07), where the run gets long (see the type's comment).
             let run = storage.starts[0].unsafelyUnwrapped
             let end = storage.counts[0] &- 1   // the slot the append just filled
             var low = head, high = end
