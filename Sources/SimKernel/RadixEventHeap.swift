@@ -35,6 +35,11 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
     /// Largest bucket sorted into the run instead of redistributed. Measured: see
     /// docs/performance.md ("Kernel", sorted run).
     @inlinable static var sortLimit: Int { 32 }
+    /// Highest bucket sorted into the run: the run's window (from its least key to `last`, its
+    /// largest) is below 2^(b-1) ns for bucket b, and every event scheduled inside it is
+    /// inserted into the run. Above this (a window over ~1 ms), the bucket is redistributed
+    /// around its least key instead, and the finer buckets it fills are sorted later.
+    @inlinable static var sortMaxBucket: Int { 21 }
 
     @usableFromInline var storage = RadixBucketStorage<Entry>()
     /// Next entry to take from the run (taken entries stay until the run is emptied).
@@ -113,7 +118,7 @@ struct RadixEventHeap<Entry: RadixHeapEntry> {
         let starts = storage.starts, counts = storage.counts, capacities = storage.capacities
         let b = storage.nonEmpty.trailingZeroBitCount + 1
         let moving = UnsafeMutableBufferPointer(start: starts[b], count: counts[b])
-        if moving.count <= Self.sortLimit {
+        if moving.count <= Self.sortLimit && b <= Self.sortMaxBucket {
             sortIntoRun(moving)
             last = starts[0].unsafelyUnwrapped[moving.count &- 1].radixKey
             storage.clear(b)
