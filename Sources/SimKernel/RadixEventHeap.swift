@@ -16,9 +16,10 @@
 /// or below `last`, every bucket only keys above it. A new key at or above `last` goes to its
 /// bucket (at `last`: appended to the run, it being the newest entry); a key
 /// below `last` is inserted into the run at its place (a binary search and a block move of
-/// the larger keys: a sparse bucket sorted into the run can put `last` far ahead, and then
-/// every event scheduled before it joins the run, which grew to ~2,000 entries in region-1m
-/// at x0.1; docs/performance.md, "Costs that grew with the fleet"). The one
+/// the larger keys). Every event scheduled before `last` joins the run, so a bucket is sorted
+/// into it only when its window is narrow (`sortMaxBucket`): sparse buckets sorted in had put
+/// `last` far ahead and grown the run to ~2,000 entries in region-1m at x0.1
+/// (docs/performance.md, "Costs that grew with the fleet"). The one
 /// non-monotone case the kernel allows (a run stopped at a horizon after looking at a later
 /// event, then the model schedules in between) is the same insertion.
 ///

@@ -1,5 +1,6 @@
 import FleetModel
 import SimKernel
+import Stochastics
 import Testing
 @testable import FleetSimulation
 
@@ -37,8 +38,8 @@ import Testing
     /// A random walk of adds, removes and field writes against a plain optional per instance.
     @Test(arguments: [1, 2, 3])
     func matchesAnArrayOfOptionals(seed: UInt64) {
-        var x = seed &* 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return Int(x % UInt64(n)) }
+        let stream = RandomStream(seed: seed)
+        func next(_ n: Int) -> Int { stream.uniformInt(below: n) }
         let n = 64
         var table = MoveTable(instanceCount: n)
         var plain = [Move?](repeating: nil, count: n)

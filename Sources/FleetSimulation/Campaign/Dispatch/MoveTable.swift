@@ -70,6 +70,6 @@ struct MoveTable {
     /// The moves in progress with their instances, in increasing instance order (the order a
     /// scan of a per-instance array gave; the store's own order depends on history).
     var inProgress: [(instance: Int, move: Move)] {
-        ownerOf.indices.map { (Int(ownerOf[$0]), store[$0]!) }.sorted { $0.instance < $1.instance }
+        instances(above: -1).map { ($0, self[$0]!) }
     }
 }
