@@ -20,11 +20,61 @@ struct CSVWriter {
     }
 
     mutating func appendRow(_ fields: [String]) {
-        for (k, field) in fields.enumerated() {
-            if k > 0 { bytes.append(UInt8(ascii: ",")) }
-            append(field: field)
-        }
+        for field in fields { self.field(field) }
+        endRow()
+    }
+
+    // MARK: Field by field
+    // A row built field by field formats numbers straight into the buffer: no string per
+    // field and no array per row, which were most of instances.csv's time (perf, 10k benches,
+    // docs/performance.md "Reports, field by field"). The bytes are those of `appendRow` with
+    // the same texts.
+
+    /// Fields written in the row being built (a separator goes before every field but the first).
+    private(set) var fieldsInRow = 0
+
+    private mutating func separate() {
+        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldsInRow += 1
+    }
+
+    /// A text field, quoted when it must be.
+    mutating func field(_ text: String) {
+        separate()
+        append(field: text)
+    }
+
+    /// A number as `NumberText.json` writes it (numbers never need quotes).
+    mutating func field(json x: Double) {
+        separate()
+        NumberText.withJSONBytes(x) { bytes.append(contentsOf: $0) }
+    }
+
+    /// An integer in decimal, as `String(n)` writes it.
+    mutating func field(_ n: Int) {
+        separate()
+        NumberText.withDecimalBytes(Int64(n)) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The fields of `segment`, a writer holding part of a row built apart (fields that repeat
+    /// on several rows are formatted once).
+    mutating func fields(of segment: CSVWriter) {
+        guard segment.fieldsInRow > 0 else { return }
+        separate()
+        bytes.append(contentsOf: segment.bytes)
+        fieldsInRow += segment.fieldsInRow - 1
+    }
+
+    /// Empty the writer for reuse as a segment (its capacity is kept).
+    mutating func clearSegment() {
+        bytes.removeAll(keepingCapacity: true)
+        fieldsInRow = 0
+    }
+
+    /// End the row being built.
+    mutating func endRow() {
         bytes.append(UInt8(ascii: "\n"))
+        fieldsInRow = 0
         if spill != nil && bytes.count >= Self.spillBytes { flush() }
     }
 

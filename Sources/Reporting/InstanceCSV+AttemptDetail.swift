@@ -11,26 +11,26 @@ extension InstanceCSV {
 
     /// Empty where a column does not apply: no notice, an attempt still running (its
     /// downtime is not known yet), or a part the action has no such phase for.
-    /// Appended to the row being built (no array of its own per row).
-    static func appendAttemptDetail(_ a: AttemptRecord?, to row: inout [String]) {
+    /// Written into the row being built.
+    static func appendAttemptDetail(_ a: AttemptRecord?, to row: inout CSVWriter) {
         if let notice = a?.notice {
-            row.append(seconds(notice.sentAt)); row.append(seconds(notice.dueAt)); row.append(notice.extended ? "true" : "false")
+            row.field(json: notice.sentAt.seconds); row.field(json: notice.dueAt.seconds)
+            row.field(notice.extended ? "true" : "false")
         } else {
-            row.append(""); row.append(""); row.append("")
+            row.field(""); row.field(""); row.field("")
         }
         guard let a, let parts = a.downtimeParts else {
-            for _ in 0..<4 { row.append("") }
+            for _ in 0..<4 { row.field("") }
             return
         }
         switch a.action {
         case .live:
-            row.append(""); row.append(""); row.append(""); row.append(seconds(parts.blackout))
+            row.field(""); row.field(""); row.field(""); row.field(json: parts.blackout.seconds)
         case .stop:
-            row.append(seconds(parts.stop)); row.append(""); row.append(""); row.append("")
+            row.field(json: parts.stop.seconds); row.field(""); row.field(""); row.field("")
         case .reboot, .manual, .cold, .restart:
-            row.append(seconds(parts.stop)); row.append(seconds(parts.copy)); row.append(seconds(parts.boot)); row.append("")
+            row.field(json: parts.stop.seconds); row.field(json: parts.copy.seconds); row.field(json: parts.boot.seconds)
+            row.field("")
         }
     }
-
-    private static func seconds(_ t: SimTime) -> String { NumberText.json(t.seconds) }
 }

@@ -32,53 +32,56 @@ public enum InstanceCSV {
 
     static func appendRows(_ runs: [(replication: Int, recorder: RunRecorder)], to out: inout CSVWriter) {
         out.appendRow(header)
-        // One row buffer reused for every row, and the attempts grouped by instance in one
-        // index array (a counting sort, stable): an array per instance and per concatenated
-        // row were most of this file's time (docs/performance.md, "Reports").
-        var row: [String] = []
-        row.reserveCapacity(header.count)
+        // Field by field into the writer's buffer, the fields an instance repeats on each of
+        // its rows formatted once into reused segments, and the attempts grouped by instance
+        // in one index array (a counting sort, stable): strings per field, arrays per row and
+        // per instance were most of this file's time (docs/performance.md, "Reports").
+        var common = CSVWriter(), final = CSVWriter(), perInstance = CSVWriter()
         for (replication, rec) in runs {
             let (firstAttempt, attemptOrder) = attemptsByInstance(rec)
             for instance in rec.fleet.instances {
                 let i = instance.id.int
-                let common = [String(replication), instance.name, instance.shape, NumberText.json(instance.demand.ocpus),
-                              String(instance.demand.memoryBytes)]
-                let final = [rec.finalState[i]?.rawValue ?? "", rec.finalReason[i], rec.fleet[rec.finalHost[i]].name]
-                let perInstance = [rec.plannedActions[i].joined(separator: ">"), rec.planReason[i],
-                                   rec.incompatibilities[i].joined(separator: ";"),
-                                   NumberText.json(rec.downtime[i].seconds), NumberText.json(rec.unplannedDowntime[i].seconds),
-                                   rec.dataLost[i] ? "true" : "false", rec.identifiersChanged[i].joined(separator: ";")]
-                let waited = NumberText.json(rec.waitedForCapacity[i].seconds)
+                common.clearSegment()
+                common.field(replication); common.field(instance.name); common.field(instance.shape)
+                common.field(json: instance.demand.ocpus); common.field(Int(instance.demand.memoryBytes))
+                final.clearSegment()
+                final.field(rec.finalState[i]?.rawValue ?? ""); final.field(rec.finalReason[i])
+                final.field(rec.fleet[rec.finalHost[i]].name)
+                perInstance.clearSegment()
+                perInstance.field(rec.plannedActions[i].joined(separator: ">")); perInstance.field(rec.planReason[i])
+                perInstance.field(rec.incompatibilities[i].joined(separator: ";"))
+                perInstance.field(json: rec.downtime[i].seconds); perInstance.field(json: rec.unplannedDowntime[i].seconds)
+                perInstance.field(rec.dataLost[i] ? "true" : "false"); perInstance.field(rec.identifiersChanged[i].joined(separator: ";"))
+                let waited = rec.waitedForCapacity[i].seconds
                 let attempts = firstAttempt[i]..<firstAttempt[i + 1]
                 if attempts.isEmpty {
-                    row.removeAll(keepingCapacity: true)
-                    row.append(contentsOf: common)
-                    row.append(rec.fleet[instance.initialHost].name)
-                    for _ in 0..<7 { row.append("") }
-                    row.append(waited); row.append("0"); row.append(""); row.append("")
-                    row.append(contentsOf: final)
-                    row.append(""); row.append("")
-                    row.append(contentsOf: perInstance)
-                    appendAttemptDetail(nil, to: &row)
-                    out.appendRow(row)
+                    out.fields(of: common)
+                    out.field(rec.fleet[instance.initialHost].name)
+                    for _ in 0..<7 { out.field("") }
+                    out.field(json: waited); out.field("0"); out.field(""); out.field("")
+                    out.fields(of: final)
+                    out.field(""); out.field("")
+                    out.fields(of: perInstance)
+                    appendAttemptDetail(nil, to: &out)
+                    out.endRow()
                     continue
                 }
                 for k in attempts {
                     let a = rec.attempts[attemptOrder[k]]
-                    row.removeAll(keepingCapacity: true)
-                    row.append(contentsOf: common)
-                    row.append(rec.fleet[a.source].name); row.append(rec.fleet[a.target].name)
-                    row.append(String(a.attempt)); row.append(a.action.rawValue)
-                    row.append(NumberText.json(a.queuedAt.seconds)); row.append(NumberText.json(a.startedAt.seconds))
-                    row.append(a.endedAt.map { NumberText.json($0.seconds) } ?? "")
-                    row.append(NumberText.json(a.queueingDelay.seconds)); row.append(waited)
-                    row.append(NumberText.json(a.downtime.seconds))
-                    row.append(a.outcome?.rawValue ?? "running"); row.append(a.reason)
-                    row.append(contentsOf: final)
-                    row.append(a.duration.map { NumberText.json($0.seconds) } ?? ""); row.append(NumberText.json(a.bytes))
-                    row.append(contentsOf: perInstance)
-                    appendAttemptDetail(a, to: &row)
-                    out.appendRow(row)
+                    out.fields(of: common)
+                    out.field(rec.fleet[a.source].name); out.field(rec.fleet[a.target].name)
+                    out.field(a.attempt); out.field(a.action.rawValue)
+                    out.field(json: a.queuedAt.seconds); out.field(json: a.startedAt.seconds)
+                    if let ended = a.endedAt { out.field(json: ended.seconds) } else { out.field("") }
+                    out.field(json: a.queueingDelay.seconds); out.field(json: waited)
+                    out.field(json: a.downtime.seconds)
+                    out.field(a.outcome?.rawValue ?? "running"); out.field(a.reason)
+                    out.fields(of: final)
+                    if let duration = a.duration { out.field(json: duration.seconds) } else { out.field("") }
+                    out.field(json: a.bytes)
+                    out.fields(of: perInstance)
+                    appendAttemptDetail(a, to: &out)
+                    out.endRow()
                 }
             }
         }

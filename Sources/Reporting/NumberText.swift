@@ -7,16 +7,45 @@ import Foundation
 public enum NumberText {
     /// Up to 6 decimals, trailing zeros trimmed: `1.5`, `0.000123`, `3600`.
     public static func json(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        withJSONBytes(x) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of `json(x)`, handed to `body` from a stack buffer (CSV rows are built from
+    /// these without a string per field).
+    @inline(__always)
+    static func withJSONBytes<R>(_ x: Double, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard x.isFinite else {
+            let null: StaticString = "null"
+            return null.withUTF8Buffer(body)
+        }
+        if x == x.rounded(), abs(x) < 1e15 { return withDecimalBytes(Int64(x), body) }
         // Trimmed on the C buffer's bytes: on a Swift string each `hasSuffix` and `removeLast`
         // walks grapheme boundaries (a third of instances.csv's time, perf).
         return withFixedDecimals(x, 6) { bytes in
             var end = bytes.count
             while end > 0 && bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
             if end > 0 && bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
-            if end == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "0") { return "0" }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+            if end == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "0") {
+                return body(UnsafeBufferPointer(rebasing: bytes[1..<2]))   // "-0" is "0"
+            }
+            return body(UnsafeBufferPointer(rebasing: bytes[..<end]))
+        }
+    }
+
+    /// The bytes of `String(n)` (decimal, a leading "-" when negative), from a stack buffer.
+    @inline(__always)
+    static func withDecimalBytes<R>(_ n: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
+            // Digits from the end of the buffer; the magnitude as unsigned, so Int64.min works.
+            var magnitude = n.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                buf[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if n < 0 { start -= 1; buf[start] = UInt8(ascii: "-") }
+            return body(UnsafeBufferPointer(UnsafeMutableBufferPointer(rebasing: buf[start..<20])))
         }
     }
 

@@ -14,18 +14,6 @@ enum SVGText {
 
     static func f(_ x: Double) -> String { NumberText.fixed(x, 1) }
 
-    /// A polyline's `points`: "x,y x,y ..." at one decimal, appended to one string instead of
-    /// an interpolated string per point joined after (the timeline and CDF charts; 3 % of
-    /// large-fleet's report work, 2026-12-07: the numbers' formatting is the rest).
-    struct Points {
-        private(set) var text = ""
-        init(reserving count: Int) { text.reserveCapacity(count * 14) }
-        mutating func add(_ x: Double, _ y: Double) {
-            if !text.isEmpty { text += " " }
-            text += SVGText.f(x); text += ","; text += SVGText.f(y)
-        }
-    }
-
     /// `<svg class="chart" ...>` with the data count a browser test checks.
     static func open(_ kind: String, points: Int, width: Int, height: Int) -> String {
         "<svg class=\"chart\" data-chart=\"\(kind)\" data-points=\"\(points)\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
