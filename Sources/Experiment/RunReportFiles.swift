@@ -27,7 +27,9 @@ public enum RunReportFiles {
             case .md: files.append(.init(f.fileName) { report.summaryMarkdown() })
             }
         }
-        if formats.contains(.csv) { files.append(.init("timeline.csv") { FleetTimeline.csv(recorders) }) }
+        if formats.contains(.csv) {
+            files.append(.init("timeline.csv", streaming: { sink in FleetTimeline.stream(recorders, to: sink) }))
+        }
         files.append(.init("report.html", streaming: { sink in RunReportHTML.stream(report: report, recorders: recorders, to: sink) }))
         return files
     }

@@ -63,13 +63,30 @@ public struct FleetTimeline: Sendable {
 
     /// `timeline.csv`: every replication's rows, replication by replication.
     public static func csv(_ recorders: [(replication: Int, recorder: RunRecorder)]) -> String {
-        var out = header + "\n"
+        var out = CSVWriter()
+        appendRows(recorders, to: &out)
+        return out.text
+    }
+
+    /// The same bytes as `csv`, handed to `sink` a megabyte at a time as the rows are
+    /// formatted (no whole-file string: region-1m's timeline has hundreds of thousands of rows).
+    public static func stream(_ recorders: [(replication: Int, recorder: RunRecorder)],
+                              to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var out = CSVWriter(streamingTo: sink)
+        appendRows(recorders, to: &out)
+        out.finish()
+    }
+
+    static func appendRows(_ recorders: [(replication: Int, recorder: RunRecorder)], to out: inout CSVWriter) {
+        for name in header.split(separator: ",") { out.field(String(name)) }
+        out.endRow()
         for (r, recorder) in recorders {
             for row in FleetTimeline(recorder: recorder).rows {
-                out += "\(r),\(NumberText.json(row.timeSeconds)),\(row.draining),\(row.inMaintenance),\(row.back),"
-                out += "\(row.inFlight),\(row.waiting),\(row.notices),\(row.wave)\n"
+                out.field(r); out.field(json: row.timeSeconds)
+                out.field(row.draining); out.field(row.inMaintenance); out.field(row.back)
+                out.field(row.inFlight); out.field(row.waiting); out.field(row.notices); out.field(row.wave)
+                out.endRow()
             }
         }
-        return out
     }
 }
