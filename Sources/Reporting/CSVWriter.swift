@@ -78,6 +78,20 @@ struct CSVWriter {
         if spill != nil && bytes.count >= Self.spillBytes { flush() }
     }
 
+    /// A whole file's text, its rows written by `rows`.
+    static func text(reservingCapacity capacity: Int = 0, _ rows: (inout CSVWriter) -> Void) -> String {
+        var out = CSVWriter(reservingCapacity: capacity)
+        rows(&out)
+        return out.text
+    }
+
+    /// The bytes `text` would hold, handed to `sink` a megabyte at a time as `rows` writes them.
+    static func stream(to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void, _ rows: (inout CSVWriter) -> Void) {
+        var out = CSVWriter(streamingTo: sink)
+        rows(&out)
+        out.finish()
+    }
+
     /// Hand on what is buffered (streaming writers only).
     mutating func finish() { if spill != nil && !bytes.isEmpty { flush() } }
 

@@ -15,9 +15,8 @@ public enum InstanceCSV {
 
     public static func render(_ runs: [(replication: Int, recorder: RunRecorder)]) -> String {
         // About 300 bytes a row.
-        var out = CSVWriter(reservingCapacity: 300 * (runs.reduce(0) { $0 + $1.recorder.attempts.count + $1.recorder.fleet.instances.count } + 1))
-        appendRows(runs, to: &out)
-        return out.text
+        let rows = runs.reduce(0) { $0 + $1.recorder.attempts.count + $1.recorder.fleet.instances.count } + 1
+        return CSVWriter.text(reservingCapacity: 300 * rows) { appendRows(runs, to: &$0) }
     }
 
     /// The same bytes as `render`, handed to `sink` a megabyte at a time as the rows are
@@ -25,9 +24,7 @@ public enum InstanceCSV {
     /// with its byte buffer, the run's peak memory; docs/performance.md "Memory").
     public static func stream(_ runs: [(replication: Int, recorder: RunRecorder)],
                               to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-        var out = CSVWriter(streamingTo: sink)
-        appendRows(runs, to: &out)
-        out.finish()
+        CSVWriter.stream(to: sink) { appendRows(runs, to: &$0) }
     }
 
     static func appendRows(_ runs: [(replication: Int, recorder: RunRecorder)], to out: inout CSVWriter) {

@@ -63,18 +63,14 @@ public struct FleetTimeline: Sendable {
 
     /// `timeline.csv`: every replication's rows, replication by replication.
     public static func csv(_ recorders: [(replication: Int, recorder: RunRecorder)]) -> String {
-        var out = CSVWriter()
-        appendRows(recorders, to: &out)
-        return out.text
+        CSVWriter.text { appendRows(recorders, to: &$0) }
     }
 
     /// The same bytes as `csv`, handed to `sink` a megabyte at a time as the rows are
     /// formatted (no whole-file string: region-1m's timeline has hundreds of thousands of rows).
     public static func stream(_ recorders: [(replication: Int, recorder: RunRecorder)],
                               to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-        var out = CSVWriter(streamingTo: sink)
-        appendRows(recorders, to: &out)
-        out.finish()
+        CSVWriter.stream(to: sink) { appendRows(recorders, to: &$0) }
     }
 
     static func appendRows(_ recorders: [(replication: Int, recorder: RunRecorder)], to out: inout CSVWriter) {
