@@ -61,21 +61,16 @@ public struct FleetTimeline: Sendable {
 
     public static let header = "replication,time_s,hosts_draining,hosts_in_maintenance,hosts_back,migrations_in_flight,instances_waiting,notices_outstanding,wave"
 
-    /// `timeline.csv`: every replication's rows, replication by replication.
-    public static func csv(_ recorders: [(replication: Int, recorder: RunRecorder)]) -> String {
-        CSVWriter.text { appendRows(recorders, to: &$0) }
-    }
-
-    /// The same bytes as `csv`, handed to `sink` a megabyte at a time as the rows are
-    /// formatted (no whole-file string: region-1m's timeline has hundreds of thousands of rows).
+    /// `timeline.csv`: every replication's rows, replication by replication, handed to `sink`
+    /// a megabyte at a time as they are formatted (no whole-file string: region-1m's timeline
+    /// has hundreds of thousands of rows).
     public static func stream(_ recorders: [(replication: Int, recorder: RunRecorder)],
                               to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         CSVWriter.stream(to: sink) { appendRows(recorders, to: &$0) }
     }
 
     static func appendRows(_ recorders: [(replication: Int, recorder: RunRecorder)], to out: inout CSVWriter) {
-        for name in header.split(separator: ",") { out.field(String(name)) }
-        out.endRow()
+        out.appendRow(header.split(separator: ",").map(String.init))
         for (r, recorder) in recorders {
             for row in FleetTimeline(recorder: recorder).rows {
                 out.field(r); out.field(json: row.timeSeconds)
